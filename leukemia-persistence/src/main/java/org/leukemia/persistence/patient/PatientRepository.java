@@ -1,0 +1,77 @@
+package org.leukemia.persistence.patient;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.leukemia.persistence.user.UserAccount;
+
+/**
+ * Stores and finds {@link Patient}s and their {@link LabPanel}s; callers provide the
+ * transaction and check that the current user may see what they ask for.
+ */
+@ApplicationScoped
+public class PatientRepository {
+
+    @PersistenceContext(unitName = "leukemia")
+    EntityManager em;
+
+    /** For CDI only. */
+    protected PatientRepository() {
+    }
+
+    /** For use outside a container, with an entity manager the caller manages. */
+    public PatientRepository(EntityManager em) {
+        this.em = Objects.requireNonNull(em, "em");
+    }
+
+    /** The patient {@code owner} knows by the hospital identifier {@code externalId}. */
+    public Optional<Patient> findOwned(String externalId, UserAccount owner) {
+        return em.createQuery("select p from Patient p"
+                        + " where p.owner = :owner and p.externalId = :externalId",
+                        Patient.class)
+                .setParameter("owner", owner)
+                .setParameter("externalId", externalId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The patient with this id, whoever owns it. */
+    public Optional<Patient> findById(long id) {
+        return Optional.ofNullable(em.find(Patient.class, id));
+    }
+
+    /** Stores a new patient; an (owner, externalId) pair already used fails at flush. */
+    public void add(Patient patient) {
+        em.persist(Objects.requireNonNull(patient, "patient"));
+    }
+
+    /** The patient's panels, newest first, with their results loaded. */
+    public List<LabPanel> panelsOf(Patient patient) {
+        return em.createQuery("select distinct p from LabPanel p left join fetch p.results"
+                        + " where p.patient = :patient order by p.receivedAt desc, p.id desc",
+                        LabPanel.class)
+                .setParameter("patient", patient)
+                .getResultList();
+    }
+
+    /** The panel with this id, whoever owns its patient. */
+    public Optional<LabPanel> findPanel(long id) {
+        return Optional.ofNullable(em.find(LabPanel.class, id));
+    }
+
+    /** Stores a new panel. */
+    public void add(LabPanel panel) {
+        em.persist(Objects.requireNonNull(panel, "panel"));
+    }
+
+    /** Number of patients owned by {@code owner}. */
+    public long countOwnedBy(UserAccount owner) {
+        return em.createQuery("select count(p) from Patient p where p.owner = :owner",
+                        Long.class)
+                .setParameter("owner", owner)
+                .getSingleResult();
+    }
+}

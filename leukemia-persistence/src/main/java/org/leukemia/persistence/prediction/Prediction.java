@@ -1,0 +1,192 @@
+package org.leukemia.persistence.prediction;
+
+import jakarta.persistence.Access;
+import jakarta.persistence.AccessType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import java.time.LocalDateTime;
+import java.util.Set;
+import org.leukemia.persistence.Checks;
+import org.leukemia.persistence.Timestamps;
+import org.leukemia.persistence.model.ModelVersion;
+import org.leukemia.persistence.patient.LabPanel;
+import org.leukemia.persistence.patient.Patient;
+
+/**
+ * The subtype suggested for one lab panel by one model version.
+ *
+ * <p>Invariants: at most one prediction per panel; the patient is the panel's patient (kept
+ * here so that lists of predictions need not go through the panel); the predicted subtype is
+ * one of {@link #SUBTYPES}; probabilities and confidence lie in [0, 1]. A prediction is a
+ * record of what was shown to the doctor and never changes.
+ */
+@Entity
+@Table(name = "prediction")
+@Access(AccessType.FIELD)
+public class Prediction {
+
+    /** The subtypes a prediction may name. */
+    public static final Set<String> SUBTYPES = Set.of("ALL", "AML", "APL");
+    /** Longest notes kept; longer notes are cut. */
+    public static final int MAX_NOTES = 2000;
+
+    @Id
+    @TableGenerator(name = "prediction_ids", table = "id_generator", pkColumnName = "name",
+            valueColumnName = "next_value", pkColumnValue = "prediction", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "prediction_ids")
+    @Column(name = "id")
+    private Long id;
+
+    @OneToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "panel_id", nullable = false, unique = true, updatable = false)
+    private LabPanel panel;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "patient_id", nullable = false, updatable = false)
+    private Patient patient;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "model_version_id", nullable = false, updatable = false)
+    private ModelVersion modelVersion;
+
+    @Column(name = "predicted_subtype", nullable = false, updatable = false, length = 8)
+    private String predictedSubtype;
+
+    @Column(name = "probability_all", nullable = false, updatable = false)
+    private double probabilityAll;
+
+    @Column(name = "probability_aml", nullable = false, updatable = false)
+    private double probabilityAml;
+
+    @Column(name = "probability_apl", nullable = false, updatable = false)
+    private double probabilityApl;
+
+    @Column(name = "confidence", nullable = false, updatable = false)
+    private double confidence;
+
+    @Column(name = "notes", length = MAX_NOTES, updatable = false)
+    private String notes;
+
+    @Column(name = "predicted_at", nullable = false, updatable = false)
+    private LocalDateTime predictedAt;
+
+    /** For JPA only. */
+    protected Prediction() {
+    }
+
+    /**
+     * Creates a prediction made now; the patient is taken from the panel.
+     *
+     * @param panel the lab panel predicted from
+     * @param modelVersion the model that predicted
+     * @param predictedSubtype "ALL", "AML" or "APL"
+     * @param probabilityAll probability of ALL, in [0, 1]
+     * @param probabilityAml probability of AML, in [0, 1]
+     * @param probabilityApl probability of APL, in [0, 1]
+     * @param confidence confidence in the prediction, in [0, 1]
+     * @param notes normalisation notes such as a converted unit, or null; cut to 2000
+     *        characters
+     */
+    public Prediction(LabPanel panel, ModelVersion modelVersion, String predictedSubtype,
+            double probabilityAll, double probabilityAml, double probabilityApl,
+            double confidence, String notes) {
+        this.panel = Checks.required(panel, "panel");
+        this.patient = Checks.required(panel.getPatient(), "panel.patient");
+        this.modelVersion = Checks.required(modelVersion, "modelVersion");
+        Checks.required(predictedSubtype, "predictedSubtype");
+        if (!SUBTYPES.contains(predictedSubtype)) {
+            throw new IllegalArgumentException(
+                    "predictedSubtype must be one of " + SUBTYPES + ": " + predictedSubtype);
+        }
+        this.predictedSubtype = predictedSubtype;
+        this.probabilityAll = Checks.probability(probabilityAll, "probabilityAll");
+        this.probabilityAml = Checks.probability(probabilityAml, "probabilityAml");
+        this.probabilityApl = Checks.probability(probabilityApl, "probabilityApl");
+        this.confidence = Checks.probability(confidence, "confidence");
+        this.notes = Checks.truncate(notes, MAX_NOTES);
+        this.predictedAt = Timestamps.nowUtc();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public LabPanel getPanel() {
+        return panel;
+    }
+
+    public Patient getPatient() {
+        return patient;
+    }
+
+    public ModelVersion getModelVersion() {
+        return modelVersion;
+    }
+
+    /** "ALL", "AML" or "APL". */
+    public String getPredictedSubtype() {
+        return predictedSubtype;
+    }
+
+    public double getProbabilityAll() {
+        return probabilityAll;
+    }
+
+    public double getProbabilityAml() {
+        return probabilityAml;
+    }
+
+    public double getProbabilityApl() {
+        return probabilityApl;
+    }
+
+    /** The probability of {@code subtype} ("ALL", "AML" or "APL"). */
+    public double probabilityOf(String subtype) {
+        return switch (Checks.required(subtype, "subtype")) {
+            case "ALL" -> probabilityAll;
+            case "AML" -> probabilityAml;
+            case "APL" -> probabilityApl;
+            default -> throw new IllegalArgumentException("unknown subtype: " + subtype);
+        };
+    }
+
+    public double getConfidence() {
+        return confidence;
+    }
+
+    /** Normalisation notes, or null. */
+    public String getNotes() {
+        return notes;
+    }
+
+    /** When the prediction was made (UTC). */
+    public LocalDateTime getPredictedAt() {
+        return predictedAt;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other
+                || other instanceof Prediction that && id != null && id.equals(that.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Prediction.class.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Prediction[id=" + id + ", subtype=" + predictedSubtype
+                + ", confidence=" + confidence + "]";
+    }
+}

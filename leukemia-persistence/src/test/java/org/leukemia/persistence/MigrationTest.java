@@ -1,0 +1,36 @@
+package org.leukemia.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leukemia.persistence.testing.TestDatabase;
+
+class MigrationTest {
+
+    @Test
+    void migratesMariaDbToVersion1AndThenHasNothingToDo() {
+        try (TestDatabase db = TestDatabase.mysql("migration")) {
+            assertThat(db.migration().appliedCount()).isEqualTo(1);
+            assertThat(db.migration().schemaVersion()).isEqualTo("1");
+            assertThat(db.migration().applied()).containsExactly("V1 initial schema");
+
+            MigrationReport again = SchemaMigrator.migrate(db.dataSource());
+            assertThat(again.appliedCount()).isZero();
+            assertThat(again.schemaVersion()).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void migratesH2ToVersion1AndThenHasNothingToDo(@TempDir Path folder) {
+        try (TestDatabase db = TestDatabase.h2(folder)) {
+            assertThat(db.migration().appliedCount()).isEqualTo(1);
+            assertThat(db.migration().schemaVersion()).isEqualTo("1");
+        }
+        try (TestDatabase reopened = TestDatabase.h2(folder)) {
+            assertThat(reopened.migration().appliedCount()).isZero();
+            assertThat(reopened.migration().schemaVersion()).isEqualTo("1");
+        }
+    }
+}
