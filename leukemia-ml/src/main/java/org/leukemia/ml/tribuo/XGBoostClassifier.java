@@ -1,0 +1,181 @@
+package org.leukemia.ml.tribuo;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization;
+import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.leukemia.ml.LabValues;
+import org.leukemia.ml.LabeledCase;
+import org.leukemia.ml.Subtype;
+import org.leukemia.ml.TrainingSettings;
+import org.leukemia.ml.features.FeatureSchema;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
+import org.tribuo.Tribuo;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
+import org.tribuo.common.xgboost.XGBoostTrainer.BoosterType;
+import org.tribuo.common.xgboost.XGBoostTrainer.LoggingVerbosity;
+import org.tribuo.common.xgboost.XGBoostTrainer.TreeMethod;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.protos.core.ModelProto;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * The only class that knows Tribuo and XGBoost: trains, applies and serialises a multi-class
+ * gradient-boosted tree model on a {@link FeatureSchema}.
+ *
+ * <p>Encoding: each present feature becomes a Tribuo feature, including measured zeros;
+ * a missing feature is left out. Tribuo's XGBoost converter writes every feature of an
+ * example into the sparse (CSR) matrix, zeros included, and XGBoost treats entries absent
+ * from that matrix as missing, so 0 and missing stay distinct. NaN is never passed.
+ *
+ * <p>Thread-safe: prediction is serialised on the model.
+ */
+public final class XGBoostClassifier {
+
+    private static final LabelFactory LABELS = new LabelFactory();
+
+    private final Model<Label> model;
+    private final FeatureSchema schema;
+
+    private XGBoostClassifier(Model<Label> model, FeatureSchema schema) {
+        this.model = model;
+        this.schema = schema;
+    }
+
+    /**
+     * Trains a classifier with a new trainer, so that the seed alone fixes the result.
+     *
+     * @param cases training cases; every subtype must occur
+     * @param schema features to use
+     * @param settings hyperparameters
+     * @param dataDescription description of the training data, recorded in the provenance
+     * @return the trained classifier
+     * @throws IllegalArgumentException if a subtype has no case
+     */
+    public static XGBoostClassifier train(List<LabeledCase> cases, FeatureSchema schema,
+            TrainingSettings settings, String dataDescription) {
+        for (Subtype s : Subtype.values()) {
+            if (cases.stream().noneMatch(c -> c.diagnosis() == s)) {
+                throw new IllegalArgumentException("no training case of subtype " + s);
+            }
+        }
+        var dataset = new MutableDataset<Label>(
+                new SimpleDataSourceProvenance(dataDescription, LABELS), LABELS);
+        for (LabeledCase c : cases) {
+            dataset.add(example(new Label(c.diagnosis().name()), schema, c.values()));
+        }
+        return new XGBoostClassifier(trainer(settings).train(dataset), schema);
+    }
+
+    private static XGBoostClassificationTrainer trainer(TrainingSettings s) {
+        return new XGBoostClassificationTrainer(BoosterType.GBTREE, TreeMethod.EXACT,
+                s.numTrees(), s.eta(), s.gamma(), s.maxDepth(), s.minChildWeight(),
+                s.subsample(), s.featureSubsample(), s.lambda(), s.alpha(), s.threads(),
+                LoggingVerbosity.SILENT, s.seed());
+    }
+
+    /**
+     * Builds the Tribuo example for some values; visible for tests of the encoding.
+     *
+     * @param label output label, or the unknown label for prediction
+     * @param schema features to use
+     * @param values canonical values
+     * @return an example with one feature per present value
+     */
+    static Example<Label> example(Label label, FeatureSchema schema, LabValues values) {
+        Map<String, Double> encoded = schema.encode(values);
+        String[] names = encoded.keySet().toArray(String[]::new);
+        double[] featureValues = encoded.values().stream().mapToDouble(Double::doubleValue)
+                .toArray();
+        return new ArrayExample<>(label, names, featureValues);
+    }
+
+    /**
+     * Predicts the class probabilities.
+     *
+     * @param values canonical values
+     * @return probability per subtype
+     */
+    public Map<Subtype, Double> predict(LabValues values) {
+        Example<Label> example = example(LabelFactory.UNKNOWN_LABEL, schema, values);
+        Prediction<Label> prediction;
+        synchronized (model) {
+            prediction = model.predict(example);
+        }
+        Map<Subtype, Double> probabilities = new EnumMap<>(Subtype.class);
+        for (Subtype s : Subtype.values()) {
+            Label scored = prediction.getOutputScores().get(s.name());
+            probabilities.put(s, scored == null ? 0.0 : scored.getScore());
+        }
+        return probabilities;
+    }
+
+    /**
+     * Returns the features of this classifier.
+     *
+     * @return the schema
+     */
+    public FeatureSchema schema() {
+        return schema;
+    }
+
+    /**
+     * Returns the Tribuo provenance as JSON.
+     *
+     * @return indented JSON text
+     */
+    public String provenanceJson() {
+        var marshalled = ProvenanceUtil.marshalProvenance(model.getProvenance());
+        return new JsonProvenanceSerialization(true).serializeToString(marshalled);
+    }
+
+    /**
+     * Serialises the model with Tribuo's protobuf format.
+     *
+     * @return protobuf bytes
+     */
+    public byte[] toBytes() {
+        return model.serialize().toByteArray();
+    }
+
+    /**
+     * Restores a classifier written by {@link #toBytes()}.
+     *
+     * @param bytes protobuf bytes
+     * @param schema features the model was trained on
+     * @return the classifier
+     * @throws IllegalArgumentException if the bytes are not a Tribuo classification model
+     */
+    public static XGBoostClassifier fromBytes(byte[] bytes, FeatureSchema schema) {
+        Objects.requireNonNull(schema, "schema");
+        Model<?> restored;
+        try {
+            restored = Model.deserialize(ModelProto.parseFrom(bytes));
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("not a Tribuo model", e);
+        }
+        if (!restored.validate(Label.class)) {
+            throw new IllegalArgumentException("not a classification model");
+        }
+        @SuppressWarnings("unchecked")
+        Model<Label> labelModel = (Model<Label>) restored;
+        return new XGBoostClassifier(labelModel, schema);
+    }
+
+    /**
+     * Returns the version of Tribuo this backend runs on.
+     *
+     * @return Tribuo version, for example {@code 4.3.2}
+     */
+    public static String tribuoVersion() {
+        return Tribuo.VERSION;
+    }
+}
