@@ -1,0 +1,112 @@
+package org.leukemia.ml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TrainedModelTest {
+
+    private static final TrainingSettings FAST = TrainingSettings.defaults().withNumTrees(30);
+    private static List<LabeledCase> cohort;
+    private static TrainedModel model;
+
+    @BeforeAll
+    static void train() {
+        cohort = SyntheticCohort.draw(400, 11);
+        model = new ModelTrainer(FAST).train(cohort, "synthetic test cohort", true);
+    }
+
+    @Test
+    void sameDataAndSettingsGiveIdenticalProbabilities() {
+        TrainedModel again = new ModelTrainer(FAST).train(cohort, "synthetic test cohort", true);
+        for (LabeledCase c : cohort.subList(0, 50)) {
+            assertThat(again.predict(c.values()).probabilities())
+                    .isEqualTo(model.predict(c.values()).probabilities());
+        }
+    }
+
+    @Test
+    void anotherSeedGivesOtherProbabilities() {
+        TrainedModel other = new ModelTrainer(FAST.withSeed(99))
+                .train(cohort, "synthetic test cohort", true);
+        boolean anyDifferent = cohort.subList(0, 50).stream().anyMatch(c -> !other
+                .predict(c.values()).probabilities().equals(model.predict(c.values())
+                        .probabilities()));
+        assertThat(anyDifferent).isTrue();
+    }
+
+    @Test
+    void bundleRoundTripKeepsProbabilitiesMetadataAndProvenance() {
+        TrainedModel restored = TrainedModel.fromBytes(model.toBytes());
+
+        for (LabeledCase c : cohort.subList(0, 50)) {
+            assertThat(restored.predict(c.values()).probabilities())
+                    .isEqualTo(model.predict(c.values()).probabilities());
+        }
+        assertThat(restored.metadata()).isEqualTo(model.metadata());
+        assertThat(restored.provenanceJson()).isEqualTo(model.provenanceJson());
+    }
+
+    @Test
+    void metadataDescribesTrainingRun() {
+        ModelMetadata metadata = model.metadata();
+        assertThat(metadata.syntheticTrainingData()).isTrue();
+        assertThat(metadata.description()).contains("SYNTHETIC");
+        assertThat(metadata.classCounts().values().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(400);
+        assertThat(metadata.trainingDataSha256()).hasSize(64).matches("[0-9a-f]+");
+        assertThat(metadata.hyperparameters()).containsEntry("numTrees", "30")
+                .containsEntry("maxDepth", "4").containsEntry("eta", "0.05");
+        assertThat(metadata.seed()).isEqualTo(TrainingSettings.DEFAULT_SEED);
+        assertThat(metadata.tribuoVersion()).isEqualTo("4.3.2");
+        assertThat(metadata.features()).contains("monocytes", "pt_pct", "ldh")
+                .doesNotContain("haemoglobin", "rbc");
+    }
+
+    @Test
+    void provenanceIsTribuoJson() {
+        assertThat(model.provenanceJson()).startsWith("[")
+                .contains("XGBoostClassificationTrainer").contains("synthetic test cohort");
+    }
+
+    @Test
+    void predictionNotesMissingAndIgnoredValues() {
+        LabValues values = LabValues.builder().set(Parameter.AGE, 30).set(Parameter.WBC, 80)
+                .set(Parameter.HAEMOGLOBIN, 85).build();
+        SubtypePrediction prediction = model.predict(values);
+
+        assertThat(prediction.probabilities().values().stream().mapToDouble(d -> d).sum())
+                .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(prediction.notes()).anyMatch(n -> n.contains("Lactate dehydrogenase"))
+                .anyMatch(n -> n.startsWith("Not used") && n.contains("Haemoglobin"))
+                .anyMatch(n -> n.contains("synthetic"));
+    }
+
+    @Test
+    void haemoglobinDoesNotChangeThePrediction() {
+        LabValues values = cohort.get(0).values();
+        LabValues withHaemoglobin = LabValues.builder().set(Parameter.HAEMOGLOBIN, 70).build();
+        LabValues.Builder both = LabValues.builder().set(Parameter.HAEMOGLOBIN, 70);
+        values.asMap().forEach(both::set);
+        assertThat(model.predict(both.build()).probabilities())
+                .isEqualTo(model.predict(values).probabilities());
+        assertThat(withHaemoglobin.asMap()).hasSize(1);
+    }
+
+    @Test
+    void garbageIsNotAModel() {
+        assertThatThrownBy(() -> TrainedModel.fromBytes(new byte[] {1, 2, 3}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void trainingNeedsEverySubtype() {
+        List<LabeledCase> withoutApl =
+                cohort.stream().filter(c -> c.diagnosis() != Subtype.APL).toList();
+        assertThatThrownBy(() -> new ModelTrainer(FAST).train(withoutApl, "x", true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("APL");
+    }
+}
