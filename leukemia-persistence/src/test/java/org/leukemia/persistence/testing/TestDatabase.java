@@ -158,6 +158,9 @@ public final class TestDatabase implements AutoCloseable {
             properties.put("jakarta.persistence.jdbc.url", jdbcUrl);
             properties.put("jakarta.persistence.jdbc.user", user);
             properties.put("jakarta.persistence.jdbc.password", password);
+            // Without the weaving agent EclipseLink loads lazy to-one relations eagerly and
+            // says so for each of them; that is expected outside the server.
+            properties.put("eclipselink.logging.level.metadata", "SEVERE");
             // Distinct session names keep several test databases apart in one JVM.
             properties.put("eclipselink.session-name", "leukemia-" + jdbcUrl);
             entityManagerFactory = Persistence.createEntityManagerFactory("leukemia", properties);

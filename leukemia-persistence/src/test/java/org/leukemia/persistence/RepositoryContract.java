@@ -1,0 +1,261 @@
+package org.leukemia.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.persistence.PersistenceException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.leukemia.persistence.model.ModelVersion;
+import org.leukemia.persistence.model.ModelVersionRepository;
+import org.leukemia.persistence.patient.LabPanel;
+import org.leukemia.persistence.patient.LabResult;
+import org.leukemia.persistence.patient.Patient;
+import org.leukemia.persistence.patient.PatientRepository;
+import org.leukemia.persistence.patient.Sex;
+import org.leukemia.persistence.prediction.Prediction;
+import org.leukemia.persistence.prediction.PredictionRepository;
+import org.leukemia.persistence.testing.TestDatabase;
+import org.leukemia.persistence.upload.RowIssue;
+import org.leukemia.persistence.upload.Upload;
+import org.leukemia.persistence.upload.UploadRepository;
+import org.leukemia.persistence.user.Role;
+import org.leukemia.persistence.user.UserAccount;
+import org.leukemia.persistence.user.UserAccountRepository;
+
+/**
+ * Entities and repositories through EclipseLink on a real database; one subclass per database.
+ * Each test uses its own usernames, so the tests share one database.
+ */
+abstract class RepositoryContract {
+
+    private static final String HASH = "ab".repeat(32);
+
+    static TestDatabase db;
+
+    @AfterAll
+    static void closeDatabase() {
+        if (db != null) {
+            db.close();
+            db = null;
+        }
+    }
+
+    @Test
+    void everyEntitySurvivesARoundTrip() {
+        byte[] bundle = new byte[6 * 1024 * 1024];
+        new Random(42).nextBytes(bundle);
+        String provenance = "{\"notes\":\"" + "x".repeat(100_000) + "\"}";
+
+        Prediction written = db.fromTransaction(em -> {
+            UserAccount doctor = new UserAccount("roundtrip", "hash", "Dr Round Trip",
+                    Set.of(Role.DOCTOR, Role.AUDITOR));
+            new UserAccountRepository(em).add(doctor);
+            ModelVersionRepository models = new ModelVersionRepository(em);
+            ModelVersion model = new ModelVersion(models.nextVersionNumber(), "first model",
+                    "synthetic-v1", true, HASH.toUpperCase(), provenance, "{\"classes\":3}",
+                    bundle);
+            models.add(model);
+            models.makeActive(model);
+            Upload upload = new Upload(doctor, "labs.xlsx", HASH, 12_345L);
+            upload.recordOutcome(3, 2, 1, List.of(
+                    new RowIssue(2, "WBC", "converted from /µL", RowIssue.Severity.WARNING),
+                    new RowIssue(3, null, "no patient id", RowIssue.Severity.REJECTED)));
+            new UploadRepository(em).add(upload);
+            PatientRepository patients = new PatientRepository(em);
+            Patient patient = new Patient("H-0001", doctor, Sex.FEMALE);
+            patients.add(patient);
+            LabPanel panel = new LabPanel(patient, upload, 2, 34.5, List.of(
+                    new LabResult("WBC", 12.3, "10^9/L"),
+                    new LabResult("fibrinogen", 1.1, "g/L"),
+                    new LabResult("inr", 1.4, null)));
+            patients.add(panel);
+            Prediction prediction = new Prediction(panel, model, "APL", 0.05, 0.15, 0.8, 0.8,
+                    "WBC converted from /µL");
+            new PredictionRepository(em).add(prediction);
+            return prediction;
+        });
+
+        db.entityManagerFactory().getCache().evictAll();
+        db.inTransaction(em -> {
+            UserAccount doctor = new UserAccountRepository(em).findByUsername("roundtrip")
+                    .orElseThrow();
+            assertThat(doctor.getRoles()).containsExactlyInAnyOrder(Role.DOCTOR, Role.AUDITOR);
+            assertThat(doctor.hasRole(Role.ADMIN)).isFalse();
+            assertThat(doctor.isEnabled()).isTrue();
+            assertThat(doctor.getDisplayName()).isEqualTo("Dr Round Trip");
+            UserAccount writtenDoctor = written.getPatient().getOwner();
+            assertThat(doctor.getCreatedAt()).isEqualTo(writtenDoctor.getCreatedAt());
+
+            Prediction read = new PredictionRepository(em).forPatient(
+                    new PatientRepository(em).findOwned("H-0001", doctor).orElseThrow()).get(0);
+            assertThat(read.getId()).isEqualTo(written.getId());
+            assertThat(read.getPredictedSubtype()).isEqualTo("APL");
+            assertThat(read.getProbabilityAll()).isEqualTo(0.05);
+            assertThat(read.getProbabilityAml()).isEqualTo(0.15);
+            assertThat(read.getProbabilityApl()).isEqualTo(0.8);
+            assertThat(read.getConfidence()).isEqualTo(0.8);
+            assertThat(read.getNotes()).isEqualTo("WBC converted from /µL");
+            assertThat(read.getPredictedAt()).isEqualTo(written.getPredictedAt());
+
+            Patient patient = read.getPatient();
+            assertThat(patient.getSex()).isEqualTo(Sex.FEMALE);
+            assertThat(patient.getOwner()).isEqualTo(doctor);
+            assertThat(patient.getCreatedAt()).isEqualTo(written.getPatient().getCreatedAt());
+
+            LabPanel panel = read.getPanel();
+            assertThat(panel.getPatient()).isEqualTo(patient);
+            assertThat(panel.getSourceRow()).isEqualTo(2);
+            assertThat(panel.getAgeYears()).isEqualTo(34.5);
+            assertThat(panel.getReceivedAt()).isEqualTo(written.getPanel().getReceivedAt());
+            assertThat(panel.getResults()).containsExactly(
+                    new LabResult("fibrinogen", 1.1, "g/L"),
+                    new LabResult("inr", 1.4, null),
+                    new LabResult("wbc", 12.3, "10^9/L"));
+            assertThat(new PatientRepository(em).panelsOf(patient)).containsExactly(panel);
+
+            Upload upload = panel.getUpload();
+            assertThat(upload.getOwner()).isEqualTo(doctor);
+            assertThat(upload.getFileName()).isEqualTo("labs.xlsx");
+            assertThat(upload.getSha256()).isEqualTo(HASH);
+            assertThat(upload.getSizeBytes()).isEqualTo(12_345L);
+            assertThat(upload.getUploadedAt()).isEqualTo(written.getPanel().getUpload()
+                    .getUploadedAt());
+            assertThat(List.of(upload.getRowsRead(), upload.getRowsStored(),
+                    upload.getRowsRejected())).containsExactly(3, 2, 1);
+            assertThat(upload.getIssues()).containsExactly(
+                    new RowIssue(2, "WBC", "converted from /µL", RowIssue.Severity.WARNING),
+                    new RowIssue(3, null, "no patient id", RowIssue.Severity.REJECTED));
+            assertThat(new UploadRepository(em).findByOwner(doctor)).containsExactly(upload);
+
+            ModelVersion model = read.getModelVersion();
+            assertThat(new ModelVersionRepository(em).findActive()).contains(model);
+            assertThat(model.getDescription()).isEqualTo("first model");
+            assertThat(model.getTrainingSource()).isEqualTo("synthetic-v1");
+            assertThat(model.isSyntheticTrainingData()).isTrue();
+            assertThat(model.getTrainingDataSha256()).isEqualTo(HASH);
+            assertThat(model.getProvenanceJson()).isEqualTo(provenance);
+            assertThat(model.getMetadataJson()).isEqualTo("{\"classes\":3}");
+            assertThat(model.getContent()).isEqualTo(bundle);
+            assertThat(model.getCreatedAt()).isEqualTo(written.getModelVersion().getCreatedAt());
+        });
+    }
+
+    @Test
+    void timestampsSurviveARoundTripExactly() {
+        List<LocalDateTime> written = db.fromTransaction(em -> {
+            UserAccount doctor = new UserAccount("clock", "hash", "Dr Clock", Set.of());
+            new UserAccountRepository(em).add(doctor);
+            List<LocalDateTime> times = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Patient patient = new Patient("P-" + i, doctor, Sex.UNKNOWN);
+                new PatientRepository(em).add(patient);
+                times.add(patient.getCreatedAt());
+            }
+            return times;
+        });
+        db.entityManagerFactory().getCache().evictAll();
+        List<LocalDateTime> read = db.fromTransaction(em -> {
+            UserAccount doctor = new UserAccountRepository(em).findByUsername("clock")
+                    .orElseThrow();
+            List<LocalDateTime> times = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                times.add(new PatientRepository(em).findOwned("P-" + i, doctor).orElseThrow()
+                        .getCreatedAt());
+            }
+            return times;
+        });
+        assertThat(read).isEqualTo(written);
+        assertThat(written).allMatch(t -> t.getNano() == 0);
+    }
+
+    @Test
+    void anExternalIdIsUniquePerOwnerOnly() {
+        db.inTransaction(em -> {
+            UserAccountRepository users = new UserAccountRepository(em);
+            UserAccount first = new UserAccount("unique1", "hash", "Dr One", Set.of(Role.DOCTOR));
+            UserAccount second = new UserAccount("unique2", "hash", "Dr Two",
+                    Set.of(Role.DOCTOR));
+            users.add(first);
+            users.add(second);
+            new PatientRepository(em).add(new Patient("SAME", first, Sex.MALE));
+            new PatientRepository(em).add(new Patient("SAME", second, Sex.MALE));
+        });
+        assertThatThrownBy(() -> db.inTransaction(em -> {
+            UserAccount first = new UserAccountRepository(em).findByUsername("unique1")
+                    .orElseThrow();
+            new PatientRepository(em).add(new Patient("SAME", first, Sex.FEMALE));
+            em.flush();
+        })).isInstanceOf(PersistenceException.class);
+        db.inTransaction(em -> {
+            UserAccountRepository users = new UserAccountRepository(em);
+            PatientRepository patients = new PatientRepository(em);
+            assertThat(patients.countOwnedBy(users.findByUsername("unique1").orElseThrow()))
+                    .isEqualTo(1);
+            assertThat(patients.countOwnedBy(users.findByUsername("unique2").orElseThrow()))
+                    .isEqualTo(1);
+        });
+    }
+
+    @Test
+    void theDashboardShowsOnlyTheOwnersPredictionsNewestFirst() {
+        List<Long> mine = db.fromTransaction(em -> {
+            UserAccount me = new UserAccount("dash_me", "hash", "Dr Me", Set.of(Role.DOCTOR));
+            UserAccount other = new UserAccount("dash_other", "hash", "Dr Other",
+                    Set.of(Role.DOCTOR));
+            new UserAccountRepository(em).add(me);
+            new UserAccountRepository(em).add(other);
+            ModelVersionRepository models = new ModelVersionRepository(em);
+            ModelVersion model = new ModelVersion(models.nextVersionNumber(), null, "test",
+                    true, HASH, "{}", "{}", new byte[] {1, 2, 3});
+            models.add(model);
+            em.flush();
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                Prediction mineNow = predict(em, me, "M-" + (i % 3), model);
+                predict(em, other, "O-" + i, model);
+                em.flush();
+                ids.add(0, mineNow.getId());
+            }
+            return ids;
+        });
+        db.entityManagerFactory().getCache().evictAll();
+        db.inTransaction(em -> {
+            UserAccount me = new UserAccountRepository(em).findByUsername("dash_me")
+                    .orElseThrow();
+            PredictionRepository predictions = new PredictionRepository(em);
+            assertThat(predictions.countForOwner(me)).isEqualTo(7);
+            List<Prediction> page1 = predictions.latestForOwner(me, 0, 5);
+            List<Prediction> page2 = predictions.latestForOwner(me, 5, 5);
+            assertThat(page1).extracting(Prediction::getId).isEqualTo(mine.subList(0, 5));
+            assertThat(page2).extracting(Prediction::getId).isEqualTo(mine.subList(5, 7));
+            assertThat(page1).allSatisfy(p -> assertThat(p.getPatient().getOwner()).isEqualTo(me));
+            assertThat(page1).extracting(Prediction::getPredictedAt)
+                    .isSortedAccordingTo((a, b) -> b.compareTo(a));
+            Patient m0 = new PatientRepository(em).findOwned("M-0", me).orElseThrow();
+            assertThat(predictions.forPatient(m0)).hasSize(3)
+                    .allSatisfy(p -> assertThat(p.getPatient()).isEqualTo(m0));
+        });
+    }
+
+    private static Prediction predict(jakarta.persistence.EntityManager em, UserAccount owner,
+            String externalId, ModelVersion model) {
+        PatientRepository patients = new PatientRepository(em);
+        Patient patient = patients.findOwned(externalId, owner).orElseGet(() -> {
+            Patient created = new Patient(externalId, owner, Sex.UNKNOWN);
+            patients.add(created);
+            return created;
+        });
+        LabPanel panel = new LabPanel(patient, null, null, null,
+                List.of(new LabResult("wbc", 5.0, "10^9/L")));
+        patients.add(panel);
+        Prediction prediction = new Prediction(panel, model, "AML", 0.1, 0.8, 0.1, 0.8, null);
+        new PredictionRepository(em).add(prediction);
+        return prediction;
+    }
+}
