@@ -62,11 +62,20 @@ public final class ReferenceStatisticsBuilder {
         }
         Path input = Path.of(args[0]);
         List<LabeledCase> cases = CohortFiles.readCsv(input);
-        String source = "AI-PAL training cohort (" + input.getFileName()
-                + "), normalised; aggregate statistics only";
-        ReferenceStatistics statistics = compute(cases, source);
+        ReferenceStatistics statistics = compute(cases, sourceDescription(input));
         Files.writeString(Path.of(args[1]), statistics.toJson() + "\n", StandardCharsets.UTF_8);
         LOG.info(() -> "Wrote statistics of " + cases.size() + " patients");
+    }
+
+    /**
+     * Describes a cohort file without its directory, so that no machine path is stored.
+     *
+     * @param input the cohort file
+     * @return description stored as {@link ReferenceStatistics#source()}
+     */
+    public static String sourceDescription(Path input) {
+        return "AI-PAL training cohort (" + input.getFileName()
+                + "), normalised; aggregate statistics only";
     }
 
     /**

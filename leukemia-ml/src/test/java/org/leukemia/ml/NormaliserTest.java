@@ -1,0 +1,100 @@
+package org.leukemia.ml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NormaliserTest {
+
+    private final Normaliser normaliser = new Normaliser();
+
+    @Test
+    void canonicalValuesPassUnchangedWithoutNotes() {
+        Map<Parameter, Double> raw = new EnumMap<>(Parameter.class);
+        raw.put(Parameter.MCHC, 334.0);
+        raw.put(Parameter.PT_PERCENT, 72.0);
+        raw.put(Parameter.MONOCYTES, 0.0);
+
+        NormalisedValues result = normaliser.normalise(raw);
+
+        assertThat(result.values().asMap()).isEqualTo(raw);
+        assertThat(result.notes()).isEmpty();
+    }
+
+    @Test
+    void mchcInGramsPerDecilitreIsConvertedWithNote() {
+        NormalisedValues result = normaliser.normalise(Map.of(Parameter.MCHC, 34.4));
+
+        assertThat(result.values().get(Parameter.MCHC).getAsDouble()).isEqualTo(344.0);
+        assertThat(result.notes()).singleElement().asString().contains("g/dL").contains("344");
+    }
+
+    @Test
+    void haemoglobinInGramsPerDecilitreIsConvertedWithNote() {
+        NormalisedValues result = normaliser.normalise(Map.of(Parameter.HAEMOGLOBIN, 8.5));
+
+        assertThat(result.values().get(Parameter.HAEMOGLOBIN).getAsDouble()).isEqualTo(85.0);
+        assertThat(result.notes()).hasSize(1);
+    }
+
+    @Test
+    void prothrombinRatioBecomesMissingWithNote() {
+        NormalisedValues result = normaliser.normalise(Map.of(Parameter.PT_PERCENT, 1.28));
+
+        assertThat(result.values().get(Parameter.PT_PERCENT)).isEmpty();
+        assertThat(result.notes()).singleElement().asString().contains("ratio");
+    }
+
+    @Test
+    void negativeAndNonFiniteValuesBecomeMissingWithNotes() {
+        Map<Parameter, Double> raw = new HashMap<>();
+        raw.put(Parameter.LDH, -3.0);
+        raw.put(Parameter.FIBRINOGEN, Double.NaN);
+        raw.put(Parameter.AGE, null);
+
+        NormalisedValues result = normaliser.normalise(raw);
+
+        assertThat(result.values().asMap()).isEmpty();
+        assertThat(result.notes()).hasSize(2);
+    }
+
+    @Test
+    void percentageAboveHundredBecomesMissingWithNote() {
+        NormalisedValues result = normaliser.normalise(Map.of(
+                Parameter.LYMPHOCYTES_PERCENT, 150.0, Parameter.LYMPHOCYTES, 3.0));
+
+        assertThat(result.values().get(Parameter.LYMPHOCYTES).getAsDouble()).isEqualTo(3.0);
+        assertThat(result.values().get(Parameter.LYMPHOCYTES_PERCENT)).isEmpty();
+        assertThat(result.notes()).singleElement().asString().contains("100");
+    }
+
+    @Test
+    void percentageIsDerivedFromCountAndWbcWithNote() {
+        NormalisedValues result = normaliser.normalise(Map.of(
+                Parameter.WBC, 20.0, Parameter.MONOCYTES, 3.0));
+
+        assertThat(result.values().get(Parameter.MONOCYTES_PERCENT).getAsDouble())
+                .isEqualTo(15.0);
+        assertThat(result.notes()).singleElement().asString().contains("derived");
+    }
+
+    @Test
+    void countIsDerivedFromPercentageAndWbcWithNote() {
+        NormalisedValues result = normaliser.normalise(Map.of(
+                Parameter.WBC, 20.0, Parameter.NEUTROPHILS_PERCENT, 0.0));
+
+        assertThat(result.values().get(Parameter.NEUTROPHILS).getAsDouble()).isEqualTo(0.0);
+        assertThat(result.notes()).singleElement().asString().contains("derived");
+    }
+
+    @Test
+    void nothingIsDerivedWithoutWbc() {
+        NormalisedValues result = normaliser.normalise(Map.of(Parameter.MONOCYTES, 3.0));
+
+        assertThat(result.values().asMap()).containsOnlyKeys(Parameter.MONOCYTES);
+        assertThat(result.notes()).isEmpty();
+    }
+}
