@@ -11,7 +11,14 @@ import java.util.Objects;
  */
 public record LabeledCase(String caseId, Subtype diagnosis, LabValues values) {
 
-    /** Checks that no component is null. */
+    /**
+     * Validates the components and copies mutable ones.
+     *
+     * @param caseId identifier of the case within its cohort (never a patient identifier)
+     * @param diagnosis confirmed subtype
+     * @param values canonical laboratory values
+     * @throws NullPointerException if a component is null
+     */
     public LabeledCase {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(diagnosis, "diagnosis");

@@ -28,7 +28,22 @@ public record ModelMetadata(String description, String trainingSource,
         String trainingDataSha256, Map<String, String> hyperparameters, long seed,
         Instant trainedAt, String tribuoVersion, List<String> features) {
 
-    /** Checks for nulls and makes the collections unmodifiable, keeping their order. */
+    /**
+     * Validates the components and copies mutable ones.
+     *
+     * @param description human-readable summary, stating whether the training data were synthetic
+     * @param trainingSource where the training data came from (file name or generator),
+     *     never a machine path
+     * @param syntheticTrainingData true when the model never saw real patients
+     * @param classCounts training cases per subtype
+     * @param trainingDataSha256 SHA-256 (hex) of the canonical form of the training cases
+     * @param hyperparameters hyperparameters by name (see {@link TrainingSettings})
+     * @param seed random seed of the training
+     * @param trainedAt end of training
+     * @param tribuoVersion Tribuo version used for training
+     * @param features feature names ({@link Parameter#key()}) in model order
+     * @throws NullPointerException if a component is null
+     */
     public ModelMetadata {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(trainingSource, "trainingSource");

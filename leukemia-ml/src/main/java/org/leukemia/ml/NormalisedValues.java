@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record NormalisedValues(LabValues values, List<String> notes) {
 
-    /** Validates and copies the components. */
+    /**
+     * Validates the components and copies mutable ones.
+     *
+     * @param values canonical values
+     * @param notes human-readable description of each conversion, derivation or rejection
+     * @throws NullPointerException if a component is null
+     */
     public NormalisedValues {
         Objects.requireNonNull(values, "values");
         notes = List.copyOf(Objects.requireNonNull(notes, "notes"));

@@ -19,10 +19,11 @@ public record SubtypePrediction(Map<Subtype, Double> probabilities, List<String>
     private static final double SUM_TOLERANCE = 1e-3;
 
     /**
-     * Validates and copies the components.
+     * Validates the components and copies mutable ones.
      *
-     * @throws IllegalArgumentException if a subtype is missing, a probability lies outside
-     *     [0, 1] or the probabilities do not sum to 1
+     * @param probabilities probability per subtype; every subtype is present and the sum is 1
+     * @param notes human-readable remarks about the inputs and the model, possibly empty
+     * @throws IllegalArgumentException if a component is out of range
      */
     public SubtypePrediction {
         Objects.requireNonNull(probabilities, "probabilities");

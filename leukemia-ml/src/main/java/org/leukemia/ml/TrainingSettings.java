@@ -27,9 +27,20 @@ public record TrainingSettings(long seed, int numTrees, int maxDepth, double eta
     public static final long DEFAULT_SEED = 20240501L;
 
     /**
-     * Validates the settings.
+     * Validates the components and copies mutable ones.
      *
-     * @throws IllegalArgumentException if a value is out of range
+     * @param seed random seed for row and feature subsampling; default 20240501
+     * @param numTrees boosting rounds (trees per class); default 200
+     * @param maxDepth maximum depth of each tree; default 4
+     * @param eta learning rate (shrinkage) in (0, 1]; default 0.05
+     * @param subsample fraction of rows sampled for each tree, in (0, 1]; default 0.8
+     * @param featureSubsample fraction of features sampled for each tree, in (0, 1]; default 0.8
+     * @param minChildWeight minimum sum of instance weight (hessian) in a leaf; default 1
+     * @param gamma minimum loss reduction to make a split; default 0
+     * @param lambda L2 regularisation of leaf weights; default 1
+     * @param alpha L1 regularisation of leaf weights; default 0
+     * @param threads training threads; default 1, which keeps results reproducible everywhere
+     * @throws IllegalArgumentException if a component is out of range
      */
     public TrainingSettings {
         require(numTrees > 0, "numTrees must be positive");

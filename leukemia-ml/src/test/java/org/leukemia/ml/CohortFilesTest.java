@@ -43,7 +43,8 @@ class CohortFilesTest {
     @Test
     void rejectsMissingColumnAndUnknownDiagnosis() throws IOException {
         Path noLdh = dir.resolve("no-ldh.csv");
-        Files.writeString(noLdh, HEADER.replace(",LDH_UI_L", "") + "x,ALL,1,1,1,1,1,1,1,1,1,1,1,1,1\n");
+        Files.writeString(noLdh,
+                HEADER.replace(",LDH_UI_L", "") + "x,ALL,1,1,1,1,1,1,1,1,1,1,1,1,1\n");
         Path badDiagnosis = dir.resolve("bad.csv");
         Files.writeString(badDiagnosis, HEADER + "x,CML,1,1,1,1,1,1,1,1,1,1,1,1,1,1\n");
 

@@ -97,6 +97,27 @@ class TrainedModelTest {
     }
 
     @Test
+    void concurrentPredictionsEqualSequentialOnes() throws Exception {
+        List<LabeledCase> sample = cohort.subList(0, 100);
+        List<java.util.Map<Subtype, Double>> sequential =
+                sample.stream().map(c -> model.predict(c.values()).probabilities()).toList();
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<java.util.Map<Subtype, Double>>> futures =
+                    new java.util.ArrayList<>();
+            for (LabeledCase c : sample) {
+                futures.add(pool.submit(() -> model.predict(c.values()).probabilities()));
+            }
+            for (int i = 0; i < sample.size(); i++) {
+                assertThat(futures.get(i).get()).isEqualTo(sequential.get(i));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void garbageIsNotAModel() {
         assertThatThrownBy(() -> TrainedModel.fromBytes(new byte[] {1, 2, 3}))
                 .isInstanceOf(IllegalArgumentException.class);

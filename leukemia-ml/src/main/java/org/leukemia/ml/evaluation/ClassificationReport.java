@@ -18,7 +18,15 @@ import org.leukemia.ml.SubtypePrediction;
 public record ClassificationReport(int n, double accuracy, Map<Subtype, Double> aucBySubtype,
         double macroAuc) {
 
-    /** Copies the AUC map. */
+    /**
+     * Validates the components and copies mutable ones.
+     *
+     * @param n number of patients
+     * @param accuracy share of patients whose most probable subtype is the diagnosis
+     * @param aucBySubtype one-versus-rest AUC per subtype
+     * @param macroAuc unweighted mean of the per-subtype AUCs
+     * @throws NullPointerException if a component is null
+     */
     public ClassificationReport {
         aucBySubtype = Collections.unmodifiableMap(new EnumMap<>(aucBySubtype));
     }

@@ -29,9 +29,10 @@ public record FeatureSchema(List<Parameter> parameters) {
             Parameter.PT_PERCENT, Parameter.FIBRINOGEN, Parameter.LDH));
 
     /**
-     * Validates and copies the parameters.
+     * Validates the components and copies mutable ones.
      *
-     * @throws IllegalArgumentException if the list is empty or has duplicates
+     * @param parameters features in model order, without duplicates
+     * @throws IllegalArgumentException if a component is out of range
      */
     public FeatureSchema {
         parameters = List.copyOf(Objects.requireNonNull(parameters, "parameters"));

@@ -16,9 +16,13 @@ public record ClassStatistics(double prevalence, double[] missingRates, double[]
         double[][] spearman) {
 
     /**
-     * Checks shapes and ranges and copies the arrays.
+     * Validates the components and copies mutable ones.
      *
-     * @throws IllegalArgumentException if the arrays disagree in size or hold invalid values
+     * @param prevalence share of the cohort with this subtype
+     * @param missingRates per feature, share of patients without a value
+     * @param quantiles per feature, the quantiles at {@link ReferenceStatistics#probabilities()}
+     * @param spearman Spearman rank correlation between features (pairwise complete cases)
+     * @throws IllegalArgumentException if a component is out of range
      */
     public ClassStatistics {
         if (!(prevalence >= 0 && prevalence <= 1)) {
@@ -51,16 +55,31 @@ public record ClassStatistics(double prevalence, double[] missingRates, double[]
         return quantiles[feature].clone();
     }
 
+    /**
+     * Returns the missing rates.
+     *
+     * @return a copy, one rate per feature
+     */
     @Override
     public double[] missingRates() {
         return missingRates.clone();
     }
 
+    /**
+     * Returns the quantiles.
+     *
+     * @return a copy, one row of quantiles per feature
+     */
     @Override
     public double[][] quantiles() {
         return deepCopy(quantiles);
     }
 
+    /**
+     * Returns the Spearman correlations.
+     *
+     * @return a copy of the matrix
+     */
     @Override
     public double[][] spearman() {
         return deepCopy(spearman);

@@ -38,9 +38,14 @@ public record ReferenceStatistics(String source, int patients, List<Parameter> f
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
-     * Validates and copies the components.
+     * Validates the components and copies mutable ones.
      *
-     * @throws IllegalArgumentException if a subtype is missing or the grid is invalid
+     * @param source description of the cohort the statistics were computed from
+     * @param patients number of patients in that cohort
+     * @param features features in the order of every per-feature array
+     * @param probabilities quantile grid, strictly increasing inside (0, 1)
+     * @param classes statistics per subtype
+     * @throws IllegalArgumentException if a component is out of range
      */
     public ReferenceStatistics {
         Objects.requireNonNull(source, "source");
@@ -65,6 +70,11 @@ public record ReferenceStatistics(String source, int patients, List<Parameter> f
         classes = java.util.Collections.unmodifiableMap(copy);
     }
 
+    /**
+     * Returns the quantile grid.
+     *
+     * @return a copy of the probabilities
+     */
     @Override
     public double[] probabilities() {
         return probabilities.clone();

@@ -51,7 +51,8 @@ class SyntheticCohortTest {
             double[] q = stats.quantilesOf(j);
             double[] values = apl.stream().map(c -> c.values().get(p))
                     .filter(v -> v.isPresent()).mapToDouble(v -> v.getAsDouble()).toArray();
-            assertThat(java.util.Arrays.stream(values).min().orElseThrow()).isGreaterThanOrEqualTo(q[0]);
+            assertThat(java.util.Arrays.stream(values).min().orElseThrow())
+                    .isGreaterThanOrEqualTo(q[0]);
             assertThat(java.util.Arrays.stream(values).max().orElseThrow())
                     .isLessThanOrEqualTo(q[q.length - 1]);
             double missing = 1.0 - (double) values.length / apl.size();

@@ -1,0 +1,2 @@
+/** Zip bundle layout and JSON metadata of a serialised model. */
+package org.leukemia.ml.bundle;

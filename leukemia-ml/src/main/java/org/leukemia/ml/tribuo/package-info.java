@@ -1,0 +1,2 @@
+/** The Tribuo / XGBoost backend; the only package that uses Tribuo types. */
+package org.leukemia.ml.tribuo;
