@@ -41,6 +41,23 @@ class CohortFilesTest {
     }
 
     @Test
+    void realExportsAreBroughtToCanonicalUnits() throws IOException {
+        Path folder = AipalData.folderOrSkip();
+        List<LabeledCase> cases = new java.util.ArrayList<>();
+        for (String centre : List.of("nantes", "grenoble", "train")) {
+            cases.addAll(CohortFiles.readCsv(folder.resolve(centre + ".csv")));
+        }
+
+        assertThat(cases).hasSize(130 + 431 + 477);
+        assertThat(cases).allSatisfy(c -> {
+            assertThat(c.values().get(Parameter.MCHC).orElse(300)).isBetween(200.0, 420.0);
+            assertThat(c.values().get(Parameter.PT_PERCENT).orElse(50)).isGreaterThan(5.0);
+            assertThat(c.values().get(Parameter.LYMPHOCYTES_PERCENT).orElse(0))
+                    .isLessThanOrEqualTo(100.0);
+        });
+    }
+
+    @Test
     void rejectsMissingColumnAndUnknownDiagnosis() throws IOException {
         Path noLdh = dir.resolve("no-ldh.csv");
         Files.writeString(noLdh,
