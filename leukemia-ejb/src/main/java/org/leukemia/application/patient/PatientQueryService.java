@@ -1,0 +1,102 @@
+package org.leukemia.application.patient;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.leukemia.application.account.AccountService;
+import org.leukemia.application.account.Roles;
+import org.leukemia.ml.Parameter;
+import org.leukemia.persistence.patient.LabPanel;
+import org.leukemia.persistence.patient.Patient;
+import org.leukemia.persistence.patient.PatientRepository;
+import org.leukemia.persistence.prediction.Prediction;
+import org.leukemia.persistence.prediction.PredictionRepository;
+import org.leukemia.persistence.user.Role;
+import org.leukemia.persistence.user.UserAccount;
+
+/**
+ * What doctors read: their dashboard and their patients' records. Every query is scoped to the
+ * caller here, in the service, whatever page or API asked.
+ */
+@Stateless
+@RolesAllowed({Roles.DOCTOR, Roles.AUDITOR})
+public class PatientQueryService {
+
+    @EJB
+    private AccountService accounts;
+
+    @Inject
+    private PatientRepository patients;
+
+    @Inject
+    private PredictionRepository predictions;
+
+    /**
+     * The caller's predictions, newest first.
+     *
+     * @param first index of the first row
+     * @param max the most rows to return
+     */
+    public List<PredictionSummary> dashboard(int first, int max) {
+        UserAccount caller = accounts.currentAccount();
+        return predictions.latestForOwner(caller, first, max).stream()
+                .map(PatientQueryService::summarise)
+                .toList();
+    }
+
+    /** @return how many predictions the caller's dashboard holds */
+    public long dashboardSize() {
+        return predictions.countForOwner(accounts.currentAccount());
+    }
+
+    /**
+     * One patient's record.
+     *
+     * @throws PatientNotFoundException if there is no such patient or the caller may not see it
+     */
+    public PatientRecord patientRecord(long patientId) {
+        UserAccount caller = accounts.currentAccount();
+        Patient patient = patients.findById(patientId)
+                .filter(p -> mayRead(caller, p))
+                .orElseThrow(() -> new PatientNotFoundException(patientId));
+
+        Map<Long, Prediction> byPanel = predictions.forPatient(patient).stream()
+                .collect(Collectors.toMap(p -> p.getPanel().getId(), Function.identity(),
+                        (a, b) -> a));
+        List<PatientRecord.Panel> panels = patients.panelsOf(patient).stream()
+                .map(panel -> describe(panel, byPanel.get(panel.getId())))
+                .toList();
+        return new PatientRecord(patient.getId(), patient.getExternalId(),
+                patient.getSex().name(), patient.getOwner().getUsername(), panels);
+    }
+
+    private static boolean mayRead(UserAccount caller, Patient patient) {
+        return patient.getOwner().getId().equals(caller.getId()) || caller.hasRole(Role.AUDITOR);
+    }
+
+    private static PatientRecord.Panel describe(LabPanel panel, Prediction prediction) {
+        List<PatientRecord.Result> results = panel.getResults().stream()
+                .map(r -> new PatientRecord.Result(r.getParameter(),
+                        Parameter.fromKey(r.getParameter()).map(Parameter::label)
+                                .orElse(r.getParameter()),
+                        r.getValue(), r.getUnit()))
+                .toList();
+        return new PatientRecord.Panel(panel.getId(), panel.getReceivedAt(), panel.getAgeYears(),
+                panel.getUpload() == null ? null : panel.getUpload().getFileName(),
+                panel.getSourceRow(), results,
+                prediction == null ? null : summarise(prediction),
+                prediction == null ? null : prediction.getNotes());
+    }
+
+    static PredictionSummary summarise(Prediction p) {
+        return new PredictionSummary(p.getPatient().getId(), p.getPatient().getExternalId(),
+                p.getPredictedSubtype(), p.getConfidence(), p.getProbabilityAll(),
+                p.getProbabilityAml(), p.getProbabilityApl(), p.getModelVersion().getVersion(),
+                p.getModelVersion().isSyntheticTrainingData(), p.getPredictedAt());
+    }
+}

@@ -1,0 +1,22 @@
+package org.leukemia.application.patient;
+
+import java.time.LocalDateTime;
+
+/**
+ * One line of the dashboard: a patient's latest-first prediction.
+ *
+ * @param patientId database id of the patient
+ * @param externalId the hospital's identifier
+ * @param predictedSubtype ALL, AML or APL
+ * @param confidence probability of the predicted subtype
+ * @param probabilityAll probability of ALL
+ * @param probabilityAml probability of AML
+ * @param probabilityApl probability of APL
+ * @param modelVersion the version of the model that made the prediction
+ * @param syntheticModel whether that model was trained on synthetic data only
+ * @param predictedAt when the prediction was made (UTC)
+ */
+public record PredictionSummary(long patientId, String externalId, String predictedSubtype,
+        double confidence, double probabilityAll, double probabilityAml, double probabilityApl,
+        int modelVersion, boolean syntheticModel, LocalDateTime predictedAt) {
+}

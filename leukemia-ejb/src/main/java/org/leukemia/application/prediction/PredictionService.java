@@ -1,0 +1,91 @@
+package org.leukemia.application.prediction;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.stream.Stream;
+import org.leukemia.application.model.ActiveModel;
+import org.leukemia.application.model.ModelRegistry;
+import org.leukemia.ml.LabValues;
+import org.leukemia.ml.Subtype;
+import org.leukemia.ml.SubtypePrediction;
+import org.leukemia.persistence.model.ModelVersion;
+import org.leukemia.persistence.model.ModelVersionRepository;
+import org.leukemia.persistence.patient.LabPanel;
+import org.leukemia.persistence.prediction.Prediction;
+import org.leukemia.persistence.prediction.PredictionRepository;
+
+/**
+ * Predicts the subtype for lab panels with the active model and stores each prediction with a
+ * reference to the model version that made it.
+ */
+@Stateless
+public class PredictionService {
+
+    @Inject
+    private ModelRegistry registry;
+
+    @Inject
+    private ModelVersionRepository versions;
+
+    @Inject
+    private PredictionRepository predictions;
+
+    /**
+     * Opens a predictor bound to the model active now, so that every panel of one upload is
+     * predicted by the same model.
+     */
+    public Predictor openPredictor() {
+        ActiveModel model = registry.active();
+        ModelVersion version = versions.findByVersion(model.version()).orElseThrow(() ->
+                new IllegalStateException("Model version " + model.version()
+                        + " is not registered"));
+        return new Predictor(model, version, predictions);
+    }
+
+    /** Predicts with one model and stores the results. */
+    public static final class Predictor {
+
+        private final ActiveModel model;
+        private final ModelVersion version;
+        private final PredictionRepository predictions;
+
+        private Predictor(ActiveModel model, ModelVersion version,
+                PredictionRepository predictions) {
+            this.model = model;
+            this.version = version;
+            this.predictions = predictions;
+        }
+
+        /** @return the version number of the model this predictor uses */
+        public int modelVersion() {
+            return model.version();
+        }
+
+        /**
+         * Predicts and stores the prediction for a panel.
+         *
+         * @param panel the stored panel
+         * @param values its values in canonical units
+         * @param notes what was done to the values on the way (unit conversions and the like)
+         */
+        public Prediction predictAndStore(LabPanel panel, LabValues values, List<String> notes) {
+            SubtypePrediction result = model.model().predict(values);
+            Prediction prediction = new Prediction(panel, version,
+                    result.predicted().name(),
+                    result.probability(Subtype.ALL),
+                    result.probability(Subtype.AML),
+                    result.probability(Subtype.APL),
+                    result.confidence(),
+                    joinNotes(notes, result.notes()));
+            predictions.add(prediction);
+            return prediction;
+        }
+    }
+
+    private static String joinNotes(List<String> normalisation, List<String> model) {
+        String joined = String.join("; ",
+                Stream.concat(normalisation.stream(), model.stream()).toList());
+        return joined.isEmpty() ? null : joined;
+    }
+}

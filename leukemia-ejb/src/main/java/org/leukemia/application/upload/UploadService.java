@@ -1,0 +1,185 @@
+package org.leukemia.application.upload;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.leukemia.application.account.AccountService;
+import org.leukemia.application.account.Roles;
+import org.leukemia.application.config.ConfigKeys;
+import org.leukemia.application.prediction.PredictionService;
+import org.leukemia.ml.NormalisedValues;
+import org.leukemia.ml.Normaliser;
+import org.leukemia.ml.Parameter;
+import org.leukemia.persistence.patient.LabPanel;
+import org.leukemia.persistence.patient.LabResult;
+import org.leukemia.persistence.patient.Patient;
+import org.leukemia.persistence.patient.PatientRepository;
+import org.leukemia.persistence.prediction.Prediction;
+import org.leukemia.persistence.upload.RowIssue;
+import org.leukemia.persistence.upload.Upload;
+import org.leukemia.persistence.upload.UploadRepository;
+import org.leukemia.persistence.user.UserAccount;
+
+/**
+ * Ingests a workbook of laboratory results: each usable row becomes a lab panel of a patient
+ * owned by the uploading doctor, with a stored prediction; each unusable row is reported with
+ * its row number and the reason. The upload record keeps the file's name and checksum, and
+ * every stored panel points back to it and to its row.
+ */
+@Stateless
+@RolesAllowed(Roles.DOCTOR)
+public class UploadService {
+
+    private static final Logger LOG = Logger.getLogger(UploadService.class.getName());
+
+    @EJB
+    private AccountService accounts;
+
+    @EJB
+    private PredictionService predictionService;
+
+    @Inject
+    private PatientRepository patients;
+
+    @Inject
+    private UploadRepository uploads;
+
+    @Inject
+    @ConfigProperty(name = ConfigKeys.UPLOAD_MAX_BYTES, defaultValue = "20971520")
+    private long maxBytes;
+
+    @Inject
+    @ConfigProperty(name = ConfigKeys.UPLOAD_MAX_ROWS, defaultValue = "100000")
+    private int maxRows;
+
+    private final Normaliser normaliser = new Normaliser();
+
+    /**
+     * Ingests a workbook for the calling doctor.
+     *
+     * @param fileName the name of the file as uploaded
+     * @param content the file's bytes
+     * @return one outcome per data row
+     * @throws UploadException when the file as a whole is refused; nothing is stored then
+     */
+    public UploadReport ingestWorkbook(String fileName, byte[] content) {
+        requireAcceptable(fileName, content);
+        UserAccount doctor = accounts.currentAccount();
+        WorkbookContent workbook = new PoiWorkbookReader(maxRows)
+                .read(new ByteArrayInputStream(content));
+
+        Upload upload = new Upload(doctor, fileName, sha256(content), content.length);
+        uploads.add(upload);
+        PredictionService.Predictor predictor = predictionService.openPredictor();
+        RowInterpreter interpreter = new RowInterpreter(headersByColumn(workbook));
+        List<RowOutcome> outcomes = new ArrayList<>();
+        for (SheetRow row : workbook.rows()) {
+            outcomes.add(ingestRow(row, interpreter, doctor, upload, predictor));
+        }
+        upload.recordOutcome(outcomes.size(), countStored(outcomes),
+                outcomes.size() - countStored(outcomes), issuesOf(outcomes));
+
+        LOG.info(() -> "Upload " + upload.getId() + " by " + doctor.getUsername() + ": "
+                + outcomes.size() + " rows, " + countStored(outcomes) + " stored, model version "
+                + predictor.modelVersion());
+        return new UploadReport(upload.getId(), fileName, upload.getSha256(),
+                workbook.ignoredHeaders(), outcomes);
+    }
+
+    private RowOutcome ingestRow(SheetRow row, RowInterpreter interpreter, UserAccount doctor,
+            Upload upload, PredictionService.Predictor predictor) {
+        PatientEntry entry;
+        NormalisedValues normalised;
+        try {
+            entry = interpreter.interpret(row);
+            normalised = normaliser.normalise(entry.values());
+        } catch (RowRejectedException e) {
+            String where = e.column() == null ? "" : e.column() + ": ";
+            Object id = row.cells().get(Column.IDENTIFIER);
+            return new RowOutcome(row.rowNumber(), id == null ? null : id.toString(),
+                    RowOutcome.Status.REJECTED, null, null, where + e.getMessage());
+        }
+
+        Patient patient = patients.findOwned(entry.externalId(), doctor).orElseGet(() -> {
+            Patient created = new Patient(entry.externalId(), doctor, entry.sex());
+            patients.add(created);
+            return created;
+        });
+        OptionalDouble age = normalised.values().get(Parameter.AGE);
+        LabPanel panel = new LabPanel(patient, upload, entry.rowNumber(),
+                age.isPresent() ? age.getAsDouble() : null, labResults(normalised));
+        patients.add(panel);
+        Prediction prediction = predictor.predictAndStore(panel, normalised.values(),
+                normalised.notes());
+
+        RowOutcome.Status status = normalised.notes().isEmpty()
+                ? RowOutcome.Status.STORED : RowOutcome.Status.STORED_WITH_WARNINGS;
+        return new RowOutcome(row.rowNumber(), entry.externalId(), status,
+                prediction.getPredictedSubtype(), prediction.getConfidence(),
+                String.join("; ", normalised.notes()));
+    }
+
+    private static Map<Column, String> headersByColumn(WorkbookContent workbook) {
+        Map<Column, String> headers = new HashMap<>();
+        workbook.columns().forEach((header, column) -> headers.put(column, header));
+        return headers;
+    }
+
+    private static List<LabResult> labResults(NormalisedValues normalised) {
+        Map<Parameter, Double> values = new EnumMap<>(normalised.values().asMap());
+        values.remove(Parameter.AGE);
+        return values.entrySet().stream()
+                .map(e -> new LabResult(e.getKey().key(), e.getValue(), e.getKey().unit()))
+                .toList();
+    }
+
+    private void requireAcceptable(String fileName, byte[] content) {
+        if (content == null || content.length == 0) {
+            throw new UploadException("The file is empty.");
+        }
+        if (content.length > maxBytes) {
+            throw new UploadException("The file has " + content.length + " bytes; the most"
+                    + " accepted is " + maxBytes + ".");
+        }
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".xlsx") && !name.endsWith(".xls")) {
+            throw new UploadException("Only Excel workbooks (.xlsx, .xls) are accepted.");
+        }
+    }
+
+    private static int countStored(List<RowOutcome> outcomes) {
+        return (int) outcomes.stream()
+                .filter(o -> o.status() != RowOutcome.Status.REJECTED).count();
+    }
+
+    private static List<RowIssue> issuesOf(List<RowOutcome> outcomes) {
+        return outcomes.stream()
+                .filter(o -> o.status() != RowOutcome.Status.STORED)
+                .map(o -> new RowIssue(o.rowNumber(), null, o.message(),
+                        o.status() == RowOutcome.Status.REJECTED
+                                ? RowIssue.Severity.REJECTED : RowIssue.Severity.WARNING))
+                .toList();
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.leukemia.application.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.leukemia.ml.Parameter;
+
+class HeaderMatcherTest {
+
+    @ParameterizedTest(name = "\"{0}\" is {1}")
+    @CsvSource(delimiter = '|', value = {
+        "WBC (10^9/L)            | WBC",
+        "Leucocytes              | WBC",
+        "White blood cells       | WBC",
+        "WBC_G_L                 | WBC",
+        "Neutrophils (%)         | NEUTROPHILS_PERCENT",
+        "Neutrophils (10^9/L)    | NEUTROPHILS",
+        "ANC_percent             | NEUTROPHILS_PERCENT",
+        "ANC_G_L                 | NEUTROPHILS",
+        "PNN                     | NEUTROPHILS",
+        "Monocytes_percent       | MONOCYTES_PERCENT",
+        "VGM                     | MCV",
+        "CCMH (g/dL)             | MCHC",
+        "MCHC_g_L                | MCHC",
+        "TP (%)                  | PT_PERCENT",
+        "PT_percent              | PT_PERCENT",
+        "Fibrinogène             | FIBRINOGEN",
+        "LDH_UI_L                | LDH",
+        "Lactate dehydrogenase   | LDH",
+        "Plaquettes              | PLATELETS",
+        "Hémoglobine             | HAEMOGLOBIN",
+        "age                     | AGE",
+    })
+    void recognisesParameterHeaders(String header, Parameter expected) {
+        assertThat(HeaderMatcher.match(header)).contains(Column.of(expected));
+    }
+
+    @Test
+    void recognisesTheIdentifierAndSex() {
+        assertThat(HeaderMatcher.match("Patient ID")).contains(Column.IDENTIFIER);
+        assertThat(HeaderMatcher.match("case_id")).contains(Column.IDENTIFIER);
+        assertThat(HeaderMatcher.match("Sexe")).contains(Column.SEX);
+    }
+
+    @Test
+    void ignoresWhatItDoesNotKnow() {
+        assertThat(HeaderMatcher.match("diagnosis")).isEmpty();
+        assertThat(HeaderMatcher.match("")).isEmpty();
+        assertThat(HeaderMatcher.match(null)).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void everyTemplateHeaderIsRecognisedAsItsParameter() {
+        for (Parameter p : Parameter.values()) {
+            assertThat(HeaderMatcher.match(TemplateWorkbook.header(p)))
+                    .as(TemplateWorkbook.header(p)).contains(Column.of(p));
+        }
+    }
+}

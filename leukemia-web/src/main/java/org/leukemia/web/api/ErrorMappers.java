@@ -1,0 +1,88 @@
+package org.leukemia.web.api;
+
+import jakarta.ejb.AccessLocalException;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.leukemia.application.account.AccountException;
+import org.leukemia.application.patient.PatientNotFoundException;
+import org.leukemia.application.upload.UploadException;
+
+/**
+ * Turns the services' refusals into HTTP answers with a JSON body {@code {"error": "..."}}.
+ */
+final class ErrorMappers {
+
+    private ErrorMappers() {
+    }
+
+    /** The body of every error answer. */
+    public record ApiError(String error) {
+    }
+
+    static Response answer(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(new ApiError(message)).build();
+    }
+
+    /** A refused upload: 400 with the reason. */
+    @Provider
+    public static class UploadRefused implements ExceptionMapper<UploadException> {
+        @Override
+        public Response toResponse(UploadException e) {
+            return answer(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    /** A refused account change: 400 with the reason. */
+    @Provider
+    public static class AccountRefused implements ExceptionMapper<AccountException> {
+        @Override
+        public Response toResponse(AccountException e) {
+            return answer(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    /** A patient the caller may not see: 404, the same as a patient that does not exist. */
+    @Provider
+    public static class PatientHidden implements ExceptionMapper<PatientNotFoundException> {
+        @Override
+        public Response toResponse(PatientNotFoundException e) {
+            return answer(Response.Status.NOT_FOUND, "No such patient.");
+        }
+    }
+
+    /**
+     * A call the caller's role does not allow: 403. Any other failure of a service: 500, with
+     * the details in the server log and not in the answer.
+     */
+    @Provider
+    public static class ServiceFailed implements ExceptionMapper<EJBException> {
+        private static final Logger LOG = Logger.getLogger(ServiceFailed.class.getName());
+
+        @Override
+        public Response toResponse(EJBException e) {
+            if (e instanceof EJBAccessException || e instanceof AccessLocalException) {
+                return answer(Response.Status.FORBIDDEN, "Your role does not allow this.");
+            }
+            LOG.log(Level.SEVERE, "A service call failed", e);
+            return answer(Response.Status.INTERNAL_SERVER_ERROR,
+                    "The request failed on the server; the administrator can find why in the"
+                            + " server log.");
+        }
+    }
+
+    /** An unknown role name or similar malformed request: 400. */
+    @Provider
+    public static class BadArgument implements ExceptionMapper<IllegalArgumentException> {
+        @Override
+        public Response toResponse(IllegalArgumentException e) {
+            return answer(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.leukemia.web.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * A user of the deployed application through HTTP: signs in with the login form, then calls
+ * pages and the JSON API with the session cookie, as a browser would. Redirects are not
+ * followed, so that tests see them.
+ */
+public final class ApiClient {
+
+    private final String applicationUrl;
+    private final HttpClient http;
+
+    /** @param applicationUrl the application's URL, ending in "/" */
+    public ApiClient(String applicationUrl) {
+        this.applicationUrl = applicationUrl;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /**
+     * Signs in through the login form.
+     *
+     * @return the redirect target after sign-in
+     * @throws AssertionError if sign-in fails
+     */
+    public String signIn(String username, String password) throws Exception {
+        String form = "j_username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&j_password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> answer = send(request("j_security_check")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        String location = answer.headers().firstValue("Location").orElse("");
+        if (answer.statusCode() != 302 || location.contains("failed")) {
+            throw new AssertionError("Sign-in of " + username + " failed: "
+                    + answer.statusCode() + " " + location);
+        }
+        return location;
+    }
+
+    /** GET a path below the application URL. */
+    public HttpResponse<String> get(String path) throws Exception {
+        return send(request(path).GET());
+    }
+
+    /** GET a path below the application URL, as bytes. */
+    public HttpResponse<byte[]> getBytes(String path) throws Exception {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** POST a JSON body. */
+    public HttpResponse<String> postJson(String path, String json) throws Exception {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** POST a file as the multipart field {@code file}. */
+    public HttpResponse<String> upload(String path, String fileName, byte[] content)
+            throws Exception {
+        String boundary = "----leukemia-it-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** Registers an account through the administrator API (the caller must be an admin). */
+    public void registerUser(String username, String password, String role) throws Exception {
+        HttpResponse<String> answer = postJson("api/admin/users", Json.createObjectBuilder()
+                .add("username", username).add("password", password)
+                .add("displayName", username).add("roles", Json.createArrayBuilder().add(role))
+                .build().toString());
+        if (answer.statusCode() != 201) {
+            throw new AssertionError("Could not register " + username + ": "
+                    + answer.statusCode() + " " + answer.body());
+        }
+    }
+
+    /** Parses a JSON object answer. */
+    public static JsonObject object(HttpResponse<String> answer) {
+        return (JsonObject) parse(answer);
+    }
+
+    /** Parses a JSON array answer. */
+    public static JsonArray array(HttpResponse<String> answer) {
+        return (JsonArray) parse(answer);
+    }
+
+    private static JsonStructure parse(HttpResponse<String> answer) {
+        try (var reader = Json.createReader(new StringReader(answer.body()))) {
+            return reader.read();
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(applicationUrl + path))
+                .timeout(Duration.ofMinutes(3));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request)
+            throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,220 @@
+package org.leukemia.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The product's main job, checked on a real deployment: a doctor uploads a workbook, every
+ * row is predicted and stored as that doctor's patient, and no other doctor can see it.
+ * Subclasses name the deployment (Payara Micro with the WAR, Payara Server with the EAR).
+ */
+public abstract class MainJobContract {
+
+    private static final String PASSWORD = "doctor-password-42";
+
+    private String run;
+
+    /** @return the application's URL, ending in "/" */
+    protected abstract String applicationUrl() throws Exception;
+
+    /** @return the server's root URL, ending in "/" */
+    protected abstract String serverUrl() throws Exception;
+
+    @BeforeEach
+    void nameThisRun() {
+        run = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void healthReportsTheApplicationItselfReady() throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(serverUrl() + "health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        JsonObject check = ApiClient.object(answer).getJsonArray("checks").stream()
+                .map(JsonObject.class::cast)
+                .filter(c -> c.getString("name").equals("leukemia"))
+                .findFirst().orElseThrow();
+        assertThat(check.getString("status")).isEqualTo("UP");
+        assertThat(check.getJsonObject("data").getString("modelVersion")).isNotBlank();
+    }
+
+    @Test
+    void loginPageAnswersWithTheSignInForm() throws Exception {
+        HttpResponse<String> answer = new ApiClient(applicationUrl()).get("login.xhtml");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("j_security_check", "j_password",
+                "never replaces");
+    }
+
+    @Test
+    void aPageOrApiCallWithoutSignInGetsNoPatientData() throws Exception {
+        ApiClient anonymous = new ApiClient(applicationUrl());
+
+        HttpResponse<String> api = anonymous.get("api/patients");
+        HttpResponse<String> page = anonymous.get("app/dashboard.xhtml");
+
+        assertThat(api.statusCode()).isIn(302, 401, 403);
+        assertThat(api.body()).doesNotContain("externalId");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).contains("login.xhtml"));
+    }
+
+    @Test
+    void nantesCohortIsStoredAndPredictedForTheUploadingDoctor() throws Exception {
+        Path nantes = Workbooks.cohortFolder().resolve("nantes.csv");
+        assumeTrue(Files.exists(nantes), "the AI-PAL cohorts are beside the project");
+        ApiClient doctor = doctor("nantes");
+        Map<String, String> diagnoses = Workbooks.diagnoses(nantes);
+
+        HttpResponse<String> answer = doctor.upload("api/uploads", "nantes.xlsx",
+                Workbooks.fromCohort(nantes));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonArray rows = ApiClient.object(answer).getJsonArray("rows");
+        assertThat(rows).hasSize(130);
+        assertThat(rows.getValuesAs(JsonObject.class))
+                .allSatisfy(row -> assertThat(row.getString("status")).startsWith("STORED"));
+
+        JsonArray stored = ApiClient.array(doctor.get("api/patients?max=500"));
+        assertThat(stored).hasSize(130);
+        long correct = stored.getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("predictedSubtype")
+                        .equals(diagnoses.get(p.getString("externalId"))))
+                .count();
+        double accuracy = correct / 130.0;
+        System.out.printf("Nantes (130 patients) through the upload service: accuracy %.3f"
+                + " with model version %d%n", accuracy,
+                stored.getJsonObject(0).getInt("modelVersion"));
+        assertThat(stored.getValuesAs(JsonObject.class)).allSatisfy(p -> {
+            assertThat(diagnoses).containsKey(p.getString("externalId"));
+            double sum = p.getJsonNumber("probabilityAll").doubleValue()
+                    + p.getJsonNumber("probabilityAml").doubleValue()
+                    + p.getJsonNumber("probabilityApl").doubleValue();
+            assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+        });
+        assertThat(accuracy).as("far above the 50 % of always answering AML")
+                .isGreaterThan(0.65);
+    }
+
+    @Test
+    void aDoctorNeverSeesAnotherDoctorsPatients() throws Exception {
+        ApiClient owner = doctor("owner");
+        ApiClient other = doctor("other");
+        owner.upload("api/uploads", "two.xlsx", smallWorkbook("P1-" + run, "P2-" + run));
+        long patientId = ApiClient.array(owner.get("api/patients")).getJsonObject(0)
+                .getJsonNumber("patientId").longValue();
+
+        assertThat(owner.get("api/patients/" + patientId).statusCode()).isEqualTo(200);
+        assertThat(owner.get("app/patient.xhtml?id=" + patientId).statusCode()).isEqualTo(200);
+
+        assertThat(ApiClient.array(other.get("api/patients"))).isEmpty();
+        HttpResponse<String> byApi = other.get("api/patients/" + patientId);
+        HttpResponse<String> byPage = other.get("app/patient.xhtml?id=" + patientId);
+        assertThat(byApi.statusCode()).isEqualTo(404);
+        assertThat(byPage.statusCode()).isEqualTo(404);
+        assertThat(byApi.body() + byPage.body()).doesNotContain("P1-" + run, "P2-" + run);
+    }
+
+    @Test
+    void unusableRowsAreReportedByNumberAndTheOthersStored() throws Exception {
+        ApiClient doctor = doctor("rows");
+        byte[] workbook = Workbooks.of(
+                List.of("Patient ID", "Age (years)", "WBC (10^9/L)", "Platelets (10^9/L)"),
+                List.of(Arrays.asList("GOOD-" + run, 54, 35.2, 41),
+                        Arrays.asList(null, 61, 12.0, 80),
+                        Arrays.asList("BAD-" + run, 40, "twelve", 150),
+                        Arrays.asList("ALSO-GOOD-" + run, 8, 60.1, 22)));
+
+        JsonArray rows = ApiClient.object(doctor.upload("api/uploads", "mixed.xlsx", workbook))
+                .getJsonArray("rows");
+
+        assertThat(rows.getValuesAs(JsonObject.class))
+                .extracting(r -> r.getInt("rowNumber") + " " + r.getString("status"))
+                .containsExactly("2 STORED", "3 REJECTED", "4 REJECTED", "5 STORED");
+        assertThat(rows.getJsonObject(1).getString("message")).contains("identifier");
+        assertThat(rows.getJsonObject(2).getString("message")).contains("WBC", "twelve");
+        assertThat(ApiClient.array(doctor.get("api/patients")))
+                .extracting(p -> p.asJsonObject().getString("externalId"))
+                .containsExactlyInAnyOrder("GOOD-" + run, "ALSO-GOOD-" + run);
+    }
+
+    @Test
+    void aFileThatIsNotAWorkbookIsRefusedAndNothingStored() throws Exception {
+        ApiClient doctor = doctor("refused");
+
+        HttpResponse<String> answer = doctor.upload("api/uploads", "results.xlsx",
+                "patient,wbc\nA,12\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.object(answer).getString("error")).contains("not an Excel");
+        assertThat(ApiClient.array(doctor.get("api/patients"))).isEmpty();
+    }
+
+    @Test
+    void theTemplateNamesEveryColumnWithItsUnit() throws Exception {
+        HttpResponse<byte[]> answer = doctor("template").getBytes("api/uploads/template");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(
+                new java.io.ByteArrayInputStream(answer.body()))) {
+            Row header = workbook.getSheetAt(0).getRow(0);
+            List<String> names = new java.util.ArrayList<>();
+            header.forEach(cell -> names.add(cell.getStringCellValue()));
+            assertThat(names).contains("Patient ID", "WBC (10^9/L)", "MCHC (g/L)",
+                    "Fibrinogen (g/L)", "LDH (U/L)");
+        }
+    }
+
+    @Test
+    void onlyAnAdministratorRegistersUsers() throws Exception {
+        ApiClient doctor = doctor("noadmin");
+
+        HttpResponse<String> answer = doctor.postJson("api/admin/users",
+                "{\"username\":\"sneaky-" + run + "\",\"password\":\"long-enough-pw\","
+                        + "\"roles\":[\"ADMIN\"]}");
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+    }
+
+    /** Registers a new doctor as the administrator and signs in as that doctor. */
+    protected ApiClient doctor(String name) throws Exception {
+        ApiClient admin = new ApiClient(applicationUrl());
+        admin.signIn("admin", DeployedApplication.ADMIN_PASSWORD);
+        String username = name + "-" + run;
+        admin.registerUser(username, PASSWORD, "DOCTOR");
+
+        ApiClient doctor = new ApiClient(applicationUrl());
+        doctor.signIn(username, PASSWORD);
+        return doctor;
+    }
+
+    /** A workbook with two plausible patients. */
+    protected static byte[] smallWorkbook(String first, String second) throws Exception {
+        return Workbooks.of(
+                List.of("Patient ID", "Sex", "Age (years)", "WBC (10^9/L)", "MCV (fL)",
+                        "MCHC (g/L)", "Platelets (10^9/L)", "PT (%)", "Fibrinogen (g/L)",
+                        "LDH (U/L)", "Monocytes (10^9/L)"),
+                List.of(List.of(first, "F", 34, 2.1, 92.0, 335, 31, 58, 0.9, 410, 0.05),
+                        List.of(second, "M", 7, 48.0, 84.0, 340, 40, 85, 3.1, 1890, 0.4)));
+    }
+}

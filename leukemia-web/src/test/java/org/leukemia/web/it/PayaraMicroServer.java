@@ -1,0 +1,106 @@
+package org.leukemia.web.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The built WAR running on a real Payara Micro, as the quick start runs it: embedded H2 in a
+ * folder of its own. Started once per test JVM and stopped when the JVM ends.
+ */
+final class PayaraMicroServer {
+
+    private static PayaraMicroServer instance;
+
+    private final Process process;
+    private final Path log;
+    private final String baseUrl;
+
+    private PayaraMicroServer(Process process, Path log, String baseUrl) {
+        this.process = process;
+        this.log = log;
+        this.baseUrl = baseUrl;
+    }
+
+    /** The running server, started on first use. */
+    static synchronized PayaraMicroServer get() throws Exception {
+        if (instance == null) {
+            instance = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+        }
+        return instance;
+    }
+
+    /** @return the application's URL, ending in "/" */
+    String applicationUrl() {
+        return baseUrl + "leukemia/";
+    }
+
+    /** @return the server's root URL, where {@code /health} lives */
+    String serverUrl() {
+        return baseUrl;
+    }
+
+    /** @return the server log so far */
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    private static PayaraMicroServer start() throws Exception {
+        Path work = Path.of(System.getProperty("it.work", "target/it"));
+        Path data = work.resolve("micro-data");
+        deleteRecursively(data);
+        Files.createDirectories(data);
+        int port = Integer.getInteger("it.port", 18080);
+
+        Map<String, String> settings = Map.of(
+                "leukemia.db.datasource-class", "org.h2.jdbcx.JdbcDataSource",
+                "leukemia.db.url", "jdbc:h2:file:" + data.resolve("database/leukemia"),
+                "leukemia.db.user", "leukemia",
+                "leukemia.db.password", "leukemia",
+                "leukemia.model.dir", data.resolve("models").toString(),
+                "leukemia.admin.initial-password", DeployedApplication.ADMIN_PASSWORD);
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx1g"));
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", System.getProperty("payara.micro.jar"),
+                "--deploy", System.getProperty("application.war"),
+                "--contextroot", "leukemia", "--port", Integer.toString(port),
+                "--nocluster", "--rootdir", work.resolve("micro-root").toString()));
+
+        Path log = work.resolve("payara-micro.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        PayaraMicroServer server = new PayaraMicroServer(process, log,
+                "http://127.0.0.1:" + port + "/");
+        DeployedApplication.awaitReady(server.serverUrl(), Duration.ofMinutes(4), process, log);
+        return server;
+    }
+
+    private void stop() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
