@@ -1,0 +1,148 @@
+package org.leukemia.ear;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.leukemia.web.it.DeployedApplication;
+
+/**
+ * A real Payara Server 6 domain with the EAR deployed as hospital IT would deploy it: the
+ * settings given as MicroProfile Config properties of the domain, the database on the MySQL
+ * (MariaDB) server. Created once per test JVM, removed when the JVM ends.
+ */
+final class PayaraServerDomain {
+
+    private static final String DOMAIN = "leukemia-it";
+    private static final String DATABASE = "leukemia_it_ear";
+
+    private static PayaraServerDomain instance;
+    private static Exception startFailure;
+
+    private final Path home;
+    private final Path work;
+    private final int portBase;
+
+    private PayaraServerDomain(Path home, Path work, int portBase) {
+        this.home = home;
+        this.work = work;
+        this.portBase = portBase;
+    }
+
+    /** The running domain with the application deployed, started on first use. */
+    static synchronized PayaraServerDomain get() throws Exception {
+        if (startFailure != null) {
+            throw new IllegalStateException("The domain did not start", startFailure);
+        }
+        if (instance == null) {
+            PayaraServerDomain domain = new PayaraServerDomain(
+                    Path.of(System.getProperty("payara.home")),
+                    Path.of(System.getProperty("it.work", "target/it")),
+                    Integer.getInteger("it.portbase", 28000));
+            Runtime.getRuntime().addShutdownHook(new Thread(domain::stop));
+            try {
+                domain.start();
+            } catch (Exception e) {
+                startFailure = e;
+                throw e;
+            }
+            instance = domain;
+        }
+        return instance;
+    }
+
+    /** @return the server's root URL, ending in "/" */
+    String serverUrl() {
+        return "http://127.0.0.1:" + (portBase + 80) + "/";
+    }
+
+    /** @return the application's URL, ending in "/" */
+    String applicationUrl() {
+        return serverUrl() + "leukemia/";
+    }
+
+    private void start() throws Exception {
+        Files.createDirectories(work);
+        recreateDatabase();
+        asadmin(false, "stop-domain", DOMAIN);
+        asadmin(false, "delete-domain", DOMAIN);
+        asadmin(true, "create-domain", "--nopassword", "--portbase", Integer.toString(portBase),
+                DOMAIN);
+        asadmin(true, "start-domain", DOMAIN);
+        // JDBC drivers belong to the server, as in any Payara Server installation.
+        asadmin(true, "add-library", System.getProperty("mysql.driver.jar"));
+
+        Map<String, String> settings = Map.of(
+                "leukemia.db.datasource-class", "com.mysql.cj.jdbc.MysqlDataSource",
+                "leukemia.db.url", databaseServerUrl() + "/" + DATABASE,
+                "leukemia.db.user", System.getProperty("test.db.user", "leukemia"),
+                "leukemia.db.password", System.getProperty("test.db.password", "leukemia"),
+                "leukemia.admin.initial-password", DeployedApplication.ADMIN_PASSWORD,
+                "leukemia.model.dir", work.resolve("models").toString());
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            asadmin(true, "set-config-property", "--source", "domain",
+                    "--propertyName", setting.getKey(), "--propertyValue", setting.getValue());
+        }
+        asadmin(true, "deploy", "--name", "leukemia", System.getProperty("application.ear"));
+
+        DeployedApplication.awaitReady(serverUrl(), Duration.ofMinutes(3), null,
+                home.resolve("glassfish/domains/" + DOMAIN + "/logs/server.log"));
+    }
+
+    private void stop() {
+        try {
+            asadmin(false, "stop-domain", DOMAIN);
+        } catch (Exception e) {
+            System.err.println("Could not stop the Payara domain: " + e);
+        }
+    }
+
+    /** Runs asadmin on the admin port of this domain, failing the test if it must succeed. */
+    private void asadmin(boolean mustSucceed, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                home.resolve("bin/asadmin").toString(),
+                "--port", Integer.toString(portBase + 48), "--interactive=false"));
+        command.addAll(List.of(arguments));
+        Path log = work.resolve("asadmin.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("asadmin " + arguments[0] + " did not finish");
+        }
+        if (mustSucceed && process.exitValue() != 0) {
+            throw new IllegalStateException("asadmin " + String.join(" ", arguments)
+                    + " failed:\n" + tail(log));
+        }
+    }
+
+    private static void recreateDatabase() throws Exception {
+        try (Connection connection = DriverManager.getConnection(databaseServerUrl(),
+                System.getProperty("test.db.user", "leukemia"),
+                System.getProperty("test.db.password", "leukemia"));
+                Statement sql = connection.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + DATABASE);
+            sql.execute("CREATE DATABASE " + DATABASE
+                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+    }
+
+    /** The MySQL server's URL without a database: the tests' URL minus its path. */
+    private static String databaseServerUrl() {
+        String url = System.getProperty("test.db.url", "jdbc:mysql://127.0.0.1:3306/leukemia_test");
+        int path = url.indexOf('/', "jdbc:mysql://".length());
+        return path < 0 ? url : url.substring(0, path);
+    }
+
+    private static String tail(Path log) throws IOException {
+        String text = Files.readString(log);
+        return text.substring(Math.max(0, text.length() - 4000));
+    }
+}
