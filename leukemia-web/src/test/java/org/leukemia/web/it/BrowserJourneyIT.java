@@ -1,0 +1,223 @@
+package org.leukemia.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A doctor's first visit in a real browser: headless Chromium signs in with the login form,
+ * uploads a workbook through the PrimeFaces file upload, reads the report, the dashboard and
+ * one patient's page. Runs on the quick start (the WAR on Payara Micro).
+ */
+class BrowserJourneyIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String PASSWORD = "doctor-password-42";
+    private static final Duration PAGE = Duration.ofSeconds(20);
+    private static final Duration UPLOAD = Duration.ofSeconds(60);
+
+    @TempDir
+    Path temp;
+
+    private String applicationUrl;
+    private String run;
+    private Path screenshots;
+    private WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        assertInstalled(CHROMIUM, "chromium");
+        assertInstalled(CHROMEDRIVER, "chromium-driver");
+        applicationUrl = PayaraMicroServer.get().applicationUrl();
+        run = UUID.randomUUID().toString().substring(0, 8);
+        screenshots = Path.of(System.getProperty("it.work", "target/it"))
+                .resolveSibling("screenshots");
+        Files.createDirectories(screenshots);
+
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createDirectory(temp.resolve("profile")));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void quitBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aNewDoctorSignsInUploadsAWorkbookAndReadsThePredictions() throws Exception {
+        String username = "browser-" + run;
+        ApiClient admin = new ApiClient(applicationUrl);
+        admin.signIn("admin", DeployedApplication.ADMIN_PASSWORD);
+        admin.registerUser(username, PASSWORD, "DOCTOR");
+        List<String> patients = List.of("WEB1-" + run, "WEB2-" + run, "WEB3-" + run);
+        Path workbook = temp.resolve("journey-" + run + ".xlsx");
+        Files.write(workbook, workbook(patients));
+
+        // An anonymous visit ends on the login page.
+        browser.get(applicationUrl);
+        WebElement usernameField = waitFor(PAGE).until(
+                ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        screenshot("login");
+
+        assertThat(browser.getCurrentUrl()).contains("login.xhtml");
+        assertThat(text(By.tagName("body"))).contains("never replaces");
+
+        // Signing in lands on an empty dashboard.
+        usernameField.sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("signin")).click();
+        WebElement emptyDashboard = waitFor(PAGE).until(
+                ExpectedConditions.visibilityOfElementLocated(byId("dashboard:predictions")));
+
+        assertThat(browser.getCurrentUrl()).contains("app/dashboard.xhtml");
+        assertThat(emptyDashboard.getText()).contains("No patients yet");
+        assertThat(browser.findElements(By.className("patient-link"))).isEmpty();
+
+        // Uploading the workbook shows one stored, predicted row per patient.
+        browser.findElement(By.linkText("Upload")).click();
+        WebElement fileInput = waitFor(PAGE).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[id='upload:file'] input[type='file']")));
+        fileInput.sendKeys(workbook.toAbsolutePath().toString());
+        waitFor(UPLOAD).until(ExpectedConditions.visibilityOfElementLocated(byId("upload:rows")));
+        Map<String, List<String>> report = rowsByCell("upload:rows", 1);
+        screenshot("upload-report");
+
+        assertThat(report).containsOnlyKeys(patients);
+        assertThat(report.values()).allSatisfy(cells -> {
+            assertThat(cells.get(2)).as("outcome").isEqualTo("STORED");
+            assertThat(cells.get(3)).as("subtype").isIn("ALL", "AML", "APL");
+            assertThat(cells.get(4)).as("confidence").matches("\\d{1,3}\\s?%");
+        });
+
+        // The dashboard lists the patients with subtype and confidence.
+        browser.findElement(By.linkText("Patients")).click();
+        waitFor(PAGE).until(ExpectedConditions.numberOfElementsToBe(
+                By.className("patient-link"), patients.size()));
+        Map<String, List<String>> dashboard = rowsByCell("dashboard:predictions", 0);
+        screenshot("dashboard");
+
+        assertThat(dashboard).containsOnlyKeys(patients);
+        dashboard.forEach((patient, cells) -> {
+            assertThat(cells.get(1)).as("subtype of " + patient)
+                    .isEqualTo(report.get(patient).get(3));
+            assertThat(cells.get(2)).as("confidence of " + patient)
+                    .isEqualTo(report.get(patient).get(4));
+        });
+        assertThat(text(By.tagName("body"))).contains("never replaces");
+
+        // One patient's page shows the identifier and the three probabilities.
+        String chosen = patients.get(1);
+        browser.findElement(By.linkText(chosen)).click();
+        WebElement patientId = waitFor(PAGE).until(
+                ExpectedConditions.visibilityOfElementLocated(By.id("patient-id")));
+        List<String> headers = texts(By.cssSelector("table.probabilities th"));
+        List<Double> probabilities = texts(By.cssSelector("table.probabilities td")).stream()
+                .map(BrowserJourneyIT::number).toList();
+
+        assertThat(patientId.getText()).isEqualTo(chosen);
+        assertThat(headers).containsExactly("ALL", "AML", "APL");
+        assertThat(probabilities).hasSize(3)
+                .allSatisfy(p -> assertThat(p).isBetween(0.0, 1.0));
+        assertThat(probabilities.stream().mapToDouble(Double::doubleValue).sum())
+                .isCloseTo(1.0, Offset.offset(0.01));
+        assertThat(text(By.cssSelector(".prediction strong.subtype")))
+                .isEqualTo(dashboard.get(chosen).get(1));
+    }
+
+    /**
+     * Three plausible patients, with the template's column names and units; no monocyte count,
+     * which the upload would convert to a percentage with a warning.
+     */
+    private static byte[] workbook(List<String> ids) throws Exception {
+        return Workbooks.of(
+                List.of("Patient ID", "Sex", "Age (years)", "WBC (10^9/L)", "MCV (fL)",
+                        "MCHC (g/L)", "Platelets (10^9/L)", "PT (%)", "Fibrinogen (g/L)",
+                        "LDH (U/L)"),
+                List.of(List.of(ids.get(0), "F", 34, 2.1, 92.0, 335, 31, 58, 0.9, 410),
+                        List.of(ids.get(1), "M", 7, 48.0, 84.0, 340, 40, 85, 3.1, 1890),
+                        List.of(ids.get(2), "F", 66, 23.5, 97.0, 330, 62, 78, 3.6, 760)));
+    }
+
+    /** The cell texts of a PrimeFaces data table's rows, by the text of one cell. */
+    private Map<String, List<String>> rowsByCell(String tableId, int keyColumn) {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (WebElement row : browser.findElements(byId(tableId + "_data"))) {
+            for (WebElement tr : row.findElements(By.xpath("./tr"))) {
+                List<String> cells = tr.findElements(By.xpath("./td")).stream()
+                        .map(td -> td.getText().strip()).toList();
+                rows.put(cells.get(keyColumn), cells);
+            }
+        }
+        return rows;
+    }
+
+    private WebDriverWait waitFor(Duration timeout) {
+        return new WebDriverWait(browser, timeout);
+    }
+
+    private String text(By locator) {
+        return browser.findElement(locator).getText().strip();
+    }
+
+    private List<String> texts(By locator) {
+        return browser.findElements(locator).stream().map(e -> e.getText().strip()).toList();
+    }
+
+    private void screenshot(String name) throws Exception {
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(screenshots.resolve(name + ".png"), png);
+    }
+
+    /** JSF ids hold ':', which a CSS id selector would need escaped. */
+    private static By byId(String id) {
+        return By.cssSelector("[id='" + id + "']");
+    }
+
+    private static double number(String text) {
+        return Double.parseDouble(text.replace(',', '.'));
+    }
+
+    private static void assertInstalled(Path executable, String debianPackage) {
+        if (!Files.isExecutable(executable)) {
+            fail(executable + " is missing: the browser test needs Debian's Chromium and its"
+                    + " driver; install them with 'apt-get install -y chromium chromium-driver'"
+                    + " (missing package: " + debianPackage + ")");
+        }
+    }
+}
