@@ -68,6 +68,7 @@ public class ApplicationBootstrap {
 
         state.markReady(migration.schemaVersion(), modelVersion);
         LOG.info(() -> "Leukemia subtype assistant is ready: schema " + migration.schemaVersion()
-                + ", model version " + modelVersion);
+                + ", model version " + modelVersion + ". Sign in at <server>/leukemia/ as 'admin'"
+                + " and create the doctors' accounts on the Users page.");
     }
 }

@@ -14,5 +14,20 @@ public record RowOutcome(int rowNumber, String patientId, Status status, String 
         Double confidence, String message) {
 
     /** The fate of a row. */
-    public enum Status { STORED, STORED_WITH_WARNINGS, REJECTED }
+    public enum Status {
+        STORED("stored"),
+        STORED_WITH_WARNINGS("stored with warnings"),
+        REJECTED("rejected");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        /** @return the status in words, for pages and reports */
+        public String label() {
+            return label;
+        }
+    }
 }

@@ -33,10 +33,12 @@ public class UploadView implements Serializable {
         UploadedFile file = event.getFile();
         try {
             report = uploads.ingestWorkbook(file.getFileName(), file.getContent());
+            String outcome = report.storedCount() + " of " + report.rows().size()
+                    + " rows stored";
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                    report.storedCount() + " of " + report.rows().size() + " rows stored",
-                    report.rejectedCount() == 0 ? null
-                            : report.rejectedCount() + " rows rejected: see the reasons below."));
+                    "Upload finished", report.rejectedCount() == 0 ? outcome
+                            : outcome + "; " + report.rejectedCount()
+                                    + " rejected: see the reasons below."));
         } catch (UploadException e) {
             report = null;
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,

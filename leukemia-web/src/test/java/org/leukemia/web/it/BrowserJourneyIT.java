@@ -120,7 +120,7 @@ class BrowserJourneyIT {
 
         assertThat(report).containsOnlyKeys(patients);
         assertThat(report.values()).allSatisfy(cells -> {
-            assertThat(cells.get(2)).as("outcome").isEqualTo("STORED");
+            assertThat(cells.get(2)).as("outcome").isEqualTo("stored");
             assertThat(cells.get(3)).as("subtype").isIn("ALL", "AML", "APL");
             assertThat(cells.get(4)).as("confidence").matches("\\d{1,3}\\s?%");
         });
