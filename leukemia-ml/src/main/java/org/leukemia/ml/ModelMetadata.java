@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.leukemia.ml.training.Calibration;
+import org.leukemia.ml.training.CvResult;
+import org.leukemia.ml.training.DistributionGuard;
 
 /**
  * What a reviewer needs to know about a trained model.
@@ -21,12 +24,21 @@ import java.util.Objects;
  * @param seed random seed of the training
  * @param trainedAt end of training
  * @param tribuoVersion Tribuo version used for training
- * @param features feature names ({@link Parameter#key()}) in model order
+ * @param features input parameters ({@link Parameter#key()}) in model order
+ * @param crossValidation out-of-fold figures of every candidate design, the chosen one
+ *     marked
+ * @param calibration temperature, bias and decision rule fitted on out-of-fold predictions
+ * @param confidentCutoffs probability cut-off per subtype of the confident zone
+ * @param distributionGuard out-of-distribution check fitted on the training data, or null
+ * @param outOfFoldFigures figures of the final design on out-of-fold predictions, by name
  */
 public record ModelMetadata(String description, String trainingSource,
         boolean syntheticTrainingData, Map<Subtype, Integer> classCounts,
         String trainingDataSha256, Map<String, String> hyperparameters, long seed,
-        Instant trainedAt, String tribuoVersion, List<String> features) {
+        Instant trainedAt, String tribuoVersion, List<String> features,
+        List<CvResult> crossValidation, Calibration calibration,
+        Map<Subtype, Double> confidentCutoffs, DistributionGuard distributionGuard,
+        Map<String, Double> outOfFoldFigures) {
 
     /**
      * Validates the components and copies mutable ones.
@@ -41,8 +53,13 @@ public record ModelMetadata(String description, String trainingSource,
      * @param seed random seed of the training
      * @param trainedAt end of training
      * @param tribuoVersion Tribuo version used for training
-     * @param features feature names ({@link Parameter#key()}) in model order
-     * @throws NullPointerException if a component is null
+     * @param features input parameters ({@link Parameter#key()}) in model order
+     * @param crossValidation out-of-fold figures of every candidate design
+     * @param calibration calibration and decision rule
+     * @param confidentCutoffs probability cut-off per subtype of the confident zone
+     * @param distributionGuard out-of-distribution check, or null
+     * @param outOfFoldFigures figures of the final design on out-of-fold predictions
+     * @throws NullPointerException if a component other than the guard is null
      */
     public ModelMetadata {
         Objects.requireNonNull(description, "description");
@@ -56,5 +73,37 @@ public record ModelMetadata(String description, String trainingSource,
         hyperparameters = Collections.unmodifiableMap(
                 new LinkedHashMap<>(Objects.requireNonNull(hyperparameters, "hyperparameters")));
         features = List.copyOf(Objects.requireNonNull(features, "features"));
+        crossValidation = List.copyOf(Objects.requireNonNull(crossValidation, "crossValidation"));
+        Objects.requireNonNull(calibration, "calibration");
+        EnumMap<Subtype, Double> cut = new EnumMap<>(Subtype.class);
+        cut.putAll(Objects.requireNonNull(confidentCutoffs, "confidentCutoffs"));
+        confidentCutoffs = Collections.unmodifiableMap(cut);
+        outOfFoldFigures = Collections.unmodifiableMap(
+                new LinkedHashMap<>(Objects.requireNonNull(outOfFoldFigures, "figures")));
+    }
+
+    /**
+     * Creates metadata without cross-validation records: identity calibration, no confident
+     * zone, no out-of-distribution check.
+     *
+     * @param description human-readable summary
+     * @param trainingSource where the training data came from
+     * @param syntheticTrainingData true when the model never saw real patients
+     * @param classCounts training cases per subtype
+     * @param trainingDataSha256 SHA-256 (hex) of the training cases
+     * @param hyperparameters hyperparameters by name
+     * @param seed random seed of the training
+     * @param trainedAt end of training
+     * @param tribuoVersion Tribuo version used for training
+     * @param features input parameters in model order
+     */
+    public ModelMetadata(String description, String trainingSource,
+            boolean syntheticTrainingData, Map<Subtype, Integer> classCounts,
+            String trainingDataSha256, Map<String, String> hyperparameters, long seed,
+            Instant trainedAt, String tribuoVersion, List<String> features) {
+        this(description, trainingSource, syntheticTrainingData, classCounts,
+                trainingDataSha256, hyperparameters, seed, trainedAt, tribuoVersion, features,
+                List.of(), Calibration.identity(Subtype.values().length), Map.of(), null,
+                Map.of());
     }
 }

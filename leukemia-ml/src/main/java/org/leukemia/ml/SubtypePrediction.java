@@ -9,12 +9,28 @@ import java.util.Objects;
 
 /**
  * Class probabilities of one prediction, with notes for the clinician (for example which
- * results were missing). It supports a diagnosis; it never replaces one.
+ * results were missing), the model's proposed subtype, whether the prediction lies in the
+ * model's confident zone, whether the input is unlike the training data, and the
+ * contribution of each parameter. It supports a diagnosis; it never replaces one.
  *
- * @param probabilities probability per subtype; every subtype is present and the sum is 1
+ * @param probabilities calibrated probability per subtype; every subtype is present and the
+ *     sum is 1
  * @param notes human-readable remarks about the inputs and the model, possibly empty
+ * @param decision subtype proposed by the model's decision rule (see its model card); the
+ *     most probable subtype unless the model weighs rare subtypes up
+ * @param confident whether the proposed subtype's probability reaches the model's cut-off,
+ *     chosen on training data for a positive predictive value of at least 99 %
+ * @param outOfDistribution whether the input is unlike anything in the training data; the
+ *     prediction is then less trustworthy
+ * @param outOfDistributionReasons one human-readable reason per finding, empty when not
+ *     flagged
+ * @param contributions per parameter, its additive contribution to each subtype's
+ *     calibrated log-odds (TreeSHAP); empty when the model gives none
  */
-public record SubtypePrediction(Map<Subtype, Double> probabilities, List<String> notes) {
+public record SubtypePrediction(Map<Subtype, Double> probabilities, List<String> notes,
+        Subtype decision, boolean confident, boolean outOfDistribution,
+        List<String> outOfDistributionReasons,
+        Map<Parameter, Map<Subtype, Double>> contributions) {
 
     private static final double SUM_TOLERANCE = 1e-3;
 
@@ -23,6 +39,11 @@ public record SubtypePrediction(Map<Subtype, Double> probabilities, List<String>
      *
      * @param probabilities probability per subtype; every subtype is present and the sum is 1
      * @param notes human-readable remarks about the inputs and the model, possibly empty
+     * @param decision subtype proposed by the model; null means the most probable
+     * @param confident whether the prediction is in the confident zone
+     * @param outOfDistribution whether the input is unlike the training data
+     * @param outOfDistributionReasons reasons for the flag
+     * @param contributions contribution per parameter and subtype
      * @throws IllegalArgumentException if a component is out of range
      */
     public SubtypePrediction {
@@ -42,14 +63,29 @@ public record SubtypePrediction(Map<Subtype, Double> probabilities, List<String>
         }
         probabilities = Collections.unmodifiableMap(copy);
         notes = List.copyOf(Objects.requireNonNull(notes, "notes"));
+        if (decision == null) {
+            decision = mostProbable(probabilities);
+        }
+        outOfDistributionReasons = List.copyOf(
+                Objects.requireNonNull(outOfDistributionReasons, "outOfDistributionReasons"));
+        EnumMap<Parameter, Map<Subtype, Double>> contrib = new EnumMap<>(Parameter.class);
+        Objects.requireNonNull(contributions, "contributions").forEach((p, m) -> contrib.put(p,
+                Collections.unmodifiableMap(new EnumMap<>(m))));
+        contributions = Collections.unmodifiableMap(contrib);
     }
 
     /**
-     * Returns the most probable subtype; ties go to the earlier subtype in declaration order.
+     * Creates a prediction with probabilities and notes only: the decision is the most
+     * probable subtype, not confident, not flagged, without contributions.
      *
-     * @return the predicted subtype
+     * @param probabilities probability per subtype; every subtype is present and the sum is 1
+     * @param notes human-readable remarks, possibly empty
      */
-    public Subtype predicted() {
+    public SubtypePrediction(Map<Subtype, Double> probabilities, List<String> notes) {
+        this(probabilities, notes, null, false, false, List.of(), Map.of());
+    }
+
+    private static Subtype mostProbable(Map<Subtype, Double> probabilities) {
         return probabilities.entrySet().stream()
                 .max(Comparator.comparingDouble((Map.Entry<Subtype, Double> e) -> e.getValue())
                         .thenComparing(e -> -e.getKey().ordinal()))
@@ -58,9 +94,20 @@ public record SubtypePrediction(Map<Subtype, Double> probabilities, List<String>
     }
 
     /**
+     * Returns the subtype the model proposes ({@link #decision()}). For a model without
+     * decision weights this is the most probable subtype, ties going to the earlier subtype in
+     * declaration order.
+     *
+     * @return the predicted subtype
+     */
+    public Subtype predicted() {
+        return decision;
+    }
+
+    /**
      * Returns the probability of the predicted subtype.
      *
-     * @return a value in [1/3, 1]
+     * @return a value in [0, 1]
      */
     public double confidence() {
         return probability(predicted());

@@ -1,69 +1,152 @@
 package org.leukemia.ml;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.leukemia.ml.bundle.MetadataJson;
 import org.leukemia.ml.bundle.ModelBundle;
+import org.leukemia.ml.features.FeatureEngineering;
 import org.leukemia.ml.features.FeatureSchema;
+import org.leukemia.ml.training.Calibration;
+import org.leukemia.ml.training.ModelCard;
 import org.leukemia.ml.tribuo.XGBoostClassifier;
 
 /**
- * A trained, servable model with its metadata and provenance. Thread-safe for
- * {@link #predict}.
+ * A trained, servable model with its metadata and provenance: an ensemble of XGBoost
+ * members whose margins are averaged, then calibrated ({@link Calibration}); a decision rule,
+ * a confident zone and an out-of-distribution check, all fitted on the training data.
+ * Thread-safe for {@link #predict}.
+ *
+ * <p>Contributions: each member's TreeSHAP values are in its margin (log-odds) space; the
+ * model averages them over members, like the margins, and divides them by the calibration
+ * temperature, so that per subtype they add up, with a baseline, to the calibrated log-odds.
+ * A derived feature's contribution is shared equally among the parameters it is computed
+ * from.
  *
  * <p>Haemoglobin and RBC may be present in the values but are ignored: the model uses only
- * the features listed in {@link ModelMetadata#features()}.
+ * the parameters listed in {@link ModelMetadata#features()}.
  */
 public final class TrainedModel {
 
-    private final XGBoostClassifier classifier;
+    /** Hyperparameter key telling whether the derived features are used. */
+    public static final String DERIVED_FEATURES = "derivedFeatures";
+
+    private final List<XGBoostClassifier> members;
+    private final FeatureSchema schema;
+    private final boolean derived;
     private final ModelMetadata metadata;
     private final String provenanceJson;
 
-    private TrainedModel(XGBoostClassifier classifier, ModelMetadata metadata,
+    private TrainedModel(List<XGBoostClassifier> members, ModelMetadata metadata,
             String provenanceJson) {
-        this.classifier = classifier;
+        this.members = List.copyOf(members);
         this.metadata = metadata;
         this.provenanceJson = provenanceJson;
+        this.schema = FeatureSchema.fromKeys(metadata.features());
+        this.derived = Boolean.parseBoolean(
+                metadata.hyperparameters().getOrDefault(DERIVED_FEATURES, "false"));
     }
 
     /**
-     * Wraps a freshly trained classifier; used by {@link ModelTrainer}.
+     * Wraps freshly trained members; used by {@link ModelTrainer}.
      *
-     * @param classifier the classifier
-     * @param metadata its metadata
+     * @param members ensemble members
+     * @param metadata their metadata
      * @return the model
      */
-    static TrainedModel of(XGBoostClassifier classifier, ModelMetadata metadata) {
-        return new TrainedModel(classifier, metadata, classifier.provenanceJson());
+    static TrainedModel of(List<XGBoostClassifier> members, ModelMetadata metadata) {
+        StringBuilder provenance = new StringBuilder("[");
+        for (int i = 0; i < members.size(); i++) {
+            provenance.append(i == 0 ? "" : ",\n").append(members.get(i).provenanceJson());
+        }
+        return new TrainedModel(members, metadata, provenance.append(']').toString());
     }
 
     /**
-     * Predicts the subtype probabilities for one patient.
+     * Predicts the subtype probabilities for one patient, with the decision, the confident
+     * zone, the out-of-distribution check and the contributions.
      *
      * @param values canonical values, typically from {@link Normaliser}
-     * @return probabilities and notes on missing or ignored inputs and on the training data
+     * @return the prediction
      */
     public SubtypePrediction predict(LabValues values) {
         Objects.requireNonNull(values, "values");
-        Map<Subtype, Double> probabilities = classifier.predict(values);
-        return new SubtypePrediction(probabilities, notes(values));
+        Map<String, Double> row = FeatureEngineering.encode(values, schema, derived);
+        double[] margin = margin(row);
+        Calibration calibration = metadata.calibration();
+        double[] p = calibration.probabilities(margin);
+        Subtype decision = Subtype.values()[calibration.decide(p)];
+        double cutoff = metadata.confidentCutoffs().getOrDefault(decision, Double.MAX_VALUE);
+        List<String> reasons = metadata.distributionGuard() == null ? List.of()
+                : metadata.distributionGuard().check(values);
+        Map<Subtype, Double> probabilities = new EnumMap<>(Subtype.class);
+        for (Subtype s : Subtype.values()) {
+            probabilities.put(s, p[s.ordinal()]);
+        }
+        return new SubtypePrediction(probabilities, notes(values, reasons), decision,
+                p[decision.ordinal()] >= cutoff && reasons.isEmpty(), !reasons.isEmpty(),
+                reasons, contributions(row, calibration.temperature()));
     }
 
-    private List<String> notes(LabValues values) {
+    private double[] margin(Map<String, Double> row) {
+        double[] sum = new double[Subtype.values().length];
+        for (XGBoostClassifier member : members) {
+            double[] m = member.margins(List.of(row))[0];
+            for (int c = 0; c < sum.length; c++) {
+                sum[c] += m[c] / members.size();
+            }
+        }
+        return sum;
+    }
+
+    private Map<Parameter, Map<Subtype, Double>> contributions(Map<String, Double> row,
+            double temperature) {
+        Map<Parameter, double[]> sum = new EnumMap<>(Parameter.class);
+        for (Parameter p : schema.parameters()) {
+            sum.put(p, new double[Subtype.values().length]);
+        }
+        for (XGBoostClassifier member : members) {
+            member.contributions(row).forEach((feature, perClass) -> {
+                List<Parameter> sources = FeatureEngineering.sources(feature);
+                for (Parameter p : sources) {
+                    double[] target = sum.computeIfAbsent(p,
+                            x -> new double[Subtype.values().length]);
+                    for (int c = 0; c < perClass.length; c++) {
+                        target[c] += perClass[c] / sources.size() / members.size()
+                                / temperature;
+                    }
+                }
+            });
+        }
+        Map<Parameter, Map<Subtype, Double>> out = new EnumMap<>(Parameter.class);
+        sum.forEach((p, perClass) -> {
+            Map<Subtype, Double> m = new EnumMap<>(Subtype.class);
+            for (Subtype s : Subtype.values()) {
+                m.put(s, perClass[s.ordinal()]);
+            }
+            out.put(p, m);
+        });
+        return out;
+    }
+
+    private List<String> notes(LabValues values, List<String> reasons) {
         List<String> notes = new ArrayList<>();
-        List<Parameter> missing = classifier.schema().missing(values);
+        List<Parameter> missing = schema.missing(values);
         if (!missing.isEmpty()) {
             notes.add("Missing results, the prediction rests on the others: "
                     + String.join(", ", missing.stream().map(Parameter::label).toList()) + ".");
         }
         List<String> ignored = values.asMap().keySet().stream()
-                .filter(p -> !classifier.schema().parameters().contains(p))
+                .filter(p -> !schema.parameters().contains(p))
                 .map(Parameter::label).toList();
         if (!ignored.isEmpty()) {
             notes.add("Not used by this model: " + String.join(", ", ignored) + ".");
+        }
+        if (!reasons.isEmpty()) {
+            notes.add("These results are unlike the training data; treat the prediction with"
+                    + " caution.");
         }
         if (metadata.syntheticTrainingData()) {
             notes.add("This model was trained on synthetic data, not on real patients.");
@@ -81,8 +164,8 @@ public final class TrainedModel {
     }
 
     /**
-     * Returns the Tribuo provenance of the model (trainer, hyperparameters, data source,
-     * versions) as JSON text.
+     * Returns the Tribuo provenance of the ensemble members (trainer, hyperparameters, data
+     * source, versions) as a JSON array with one entry per member.
      *
      * @return JSON text
      */
@@ -91,14 +174,34 @@ public final class TrainedModel {
     }
 
     /**
-     * Serialises the model into a self-contained zip bundle: the Tribuo protobuf model,
+     * Returns the number of XGBoost members.
+     *
+     * @return ensemble size
+     */
+    public int ensembleSize() {
+        return members.size();
+    }
+
+    /**
+     * Renders the model card (Markdown) from the records in the bundle: data, protocol,
+     * cross-validation results, calibration, decision rule, confident zone and
+     * out-of-distribution thresholds.
+     *
+     * @return Markdown text
+     */
+    public String modelCardMarkdown() {
+        return ModelCard.render(metadata, members.size());
+    }
+
+    /**
+     * Serialises the model into a self-contained zip bundle: one Tribuo protobuf per member,
      * {@code metadata.json} and {@code provenance.json}.
      *
      * @return bundle bytes
      */
     public byte[] toBytes() {
-        return new ModelBundle(classifier.toBytes(), MetadataJson.write(metadata),
-                provenanceJson).toZip();
+        return new ModelBundle(members.stream().map(XGBoostClassifier::toBytes).toList(),
+                MetadataJson.write(metadata), provenanceJson).toZip();
     }
 
     /**
@@ -112,7 +215,8 @@ public final class TrainedModel {
         ModelBundle content = ModelBundle.fromZip(Objects.requireNonNull(bundle, "bundle"));
         ModelMetadata metadata = MetadataJson.read(content.metadataJson());
         FeatureSchema schema = FeatureSchema.fromKeys(metadata.features());
-        XGBoostClassifier classifier = XGBoostClassifier.fromBytes(content.model(), schema);
-        return new TrainedModel(classifier, metadata, content.provenanceJson());
+        List<XGBoostClassifier> members = content.models().stream()
+                .map(m -> XGBoostClassifier.fromBytes(m, schema)).toList();
+        return new TrainedModel(members, metadata, content.provenanceJson());
     }
 }

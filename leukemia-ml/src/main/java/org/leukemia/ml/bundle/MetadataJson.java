@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.leukemia.ml.ModelMetadata;
 import org.leukemia.ml.Subtype;
+import org.leukemia.ml.training.Calibration;
+import org.leukemia.ml.training.CvResult;
+import org.leukemia.ml.training.DistributionGuard;
 
 /** Writes and reads {@link ModelMetadata} as JSON with Jackson's tree model. */
 public final class MetadataJson {
@@ -44,6 +47,12 @@ public final class MetadataJson {
         root.put("tribuoVersion", metadata.tribuoVersion());
         var features = root.putArray("features");
         metadata.features().forEach(features::add);
+        root.set("crossValidation", MAPPER.valueToTree(metadata.crossValidation()));
+        root.set("calibration", MAPPER.valueToTree(metadata.calibration()));
+        ObjectNode cut = root.putObject("confidentCutoffs");
+        metadata.confidentCutoffs().forEach((s, v) -> cut.put(s.name(), v));
+        root.set("distributionGuard", MAPPER.valueToTree(metadata.distributionGuard()));
+        root.set("outOfFoldFigures", MAPPER.valueToTree(metadata.outOfFoldFigures()));
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -58,6 +67,19 @@ public final class MetadataJson {
      * @return the metadata
      * @throws IllegalArgumentException if the text is not valid metadata
      */
+    private static Map<Subtype, Double> cutoffs(JsonNode node) {
+        Map<Subtype, Double> cut = new EnumMap<>(Subtype.class);
+        node.fields().forEachRemaining(
+                e -> cut.put(Subtype.valueOf(e.getKey()), e.getValue().asDouble()));
+        return cut;
+    }
+
+    private static Map<String, Double> figures(JsonNode node) {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> figures.put(e.getKey(), e.getValue().asDouble()));
+        return figures;
+    }
+
     public static ModelMetadata read(String json) {
         try {
             JsonNode root = MAPPER.readTree(json);
@@ -79,7 +101,14 @@ public final class MetadataJson {
                     root.required("seed").asLong(),
                     Instant.parse(root.required("trainedAt").asText()),
                     root.required("tribuoVersion").asText(),
-                    features);
+                    features,
+                    List.of(MAPPER.treeToValue(root.required("crossValidation"),
+                            CvResult[].class)),
+                    MAPPER.treeToValue(root.required("calibration"), Calibration.class),
+                    cutoffs(root.required("confidentCutoffs")),
+                    MAPPER.treeToValue(root.required("distributionGuard"),
+                            DistributionGuard.class),
+                    figures(root.required("outOfFoldFigures")));
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalArgumentException("invalid model metadata", e);
         }

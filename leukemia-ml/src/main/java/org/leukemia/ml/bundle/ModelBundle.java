@@ -7,23 +7,49 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The zip layout of a model bundle: the serialised model, its metadata JSON and its
- * provenance JSON. Reading rejects unknown entries and oversized content.
+ * The zip layout of a model bundle: the serialised ensemble members, its metadata JSON and
+ * its provenance JSON. Reading rejects unknown entries and oversized content. Entries carry
+ * a fixed timestamp, so equal content gives equal bytes.
  *
- * @param model serialised model (Tribuo protobuf)
+ * @param models serialised ensemble members (Tribuo protobuf), at least one
  * @param metadataJson metadata as JSON text
  * @param provenanceJson Tribuo provenance as JSON text
  */
-public record ModelBundle(byte[] model, String metadataJson, String provenanceJson) {
+public record ModelBundle(List<byte[]> models, String metadataJson, String provenanceJson) {
 
-    /** Zip entry holding the Tribuo protobuf model. */
-    public static final String MODEL_ENTRY = "model.tribuo.pb";
+    /** Zip entry holding the first Tribuo protobuf member; further ones are numbered. */
+    public static final String MODEL_ENTRY = "model-00.tribuo.pb";
+    /** Most ensemble members a bundle may hold. */
+    public static final int MAX_MODELS = 20;
+    private static final long ENTRY_TIME = 315_532_800_000L;
+
+    /**
+     * Validates the components and copies mutable ones.
+     *
+     * @param models serialised members
+     * @param metadataJson metadata JSON
+     * @param provenanceJson provenance JSON
+     */
+    public ModelBundle {
+        models = List.copyOf(models);
+    }
+
+    /**
+     * Returns the zip entry name of a member.
+     *
+     * @param index member index from 0
+     * @return entry name
+     */
+    public static String modelEntry(int index) {
+        return String.format(java.util.Locale.ROOT, "model-%02d.tribuo.pb", index);
+    }
     /** Zip entry holding the metadata JSON. */
     public static final String METADATA_ENTRY = "metadata.json";
     /** Zip entry holding the provenance JSON. */
@@ -41,7 +67,9 @@ public record ModelBundle(byte[] model, String metadataJson, String provenanceJs
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             write(zip, METADATA_ENTRY, metadataJson.getBytes(StandardCharsets.UTF_8));
             write(zip, PROVENANCE_ENTRY, provenanceJson.getBytes(StandardCharsets.UTF_8));
-            write(zip, MODEL_ENTRY, model);
+            for (int i = 0; i < models.size(); i++) {
+                write(zip, modelEntry(i), models.get(i));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write model bundle", e);
         }
@@ -50,7 +78,9 @@ public record ModelBundle(byte[] model, String metadataJson, String provenanceJs
 
     private static void write(ZipOutputStream zip, String name, byte[] content)
             throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(ENTRY_TIME);
+        zip.putNextEntry(entry);
         zip.write(content);
         zip.closeEntry();
     }
@@ -67,7 +97,7 @@ public record ModelBundle(byte[] model, String metadataJson, String provenanceJs
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipBytes))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 String name = entry.getName();
-                if (!name.equals(MODEL_ENTRY) && !name.equals(METADATA_ENTRY)
+                if (!isModelEntry(name) && !name.equals(METADATA_ENTRY)
                         && !name.equals(PROVENANCE_ENTRY)) {
                     throw new IllegalArgumentException("unexpected bundle entry " + name);
                 }
@@ -78,9 +108,27 @@ public record ModelBundle(byte[] model, String metadataJson, String provenanceJs
         } catch (IOException e) {
             throw new IllegalArgumentException("not a model bundle", e);
         }
-        return new ModelBundle(required(entries, MODEL_ENTRY),
+        List<byte[]> models = new java.util.ArrayList<>();
+        models.add(required(entries, MODEL_ENTRY));
+        for (int i = 1; entries.containsKey(modelEntry(i)); i++) {
+            models.add(entries.get(modelEntry(i)));
+        }
+        if (models.size() != entries.keySet().stream().filter(ModelBundle::isModelEntry)
+                .count()) {
+            throw new IllegalArgumentException("bundle members are not numbered in sequence");
+        }
+        return new ModelBundle(models,
                 new String(required(entries, METADATA_ENTRY), StandardCharsets.UTF_8),
                 new String(required(entries, PROVENANCE_ENTRY), StandardCharsets.UTF_8));
+    }
+
+    private static boolean isModelEntry(String name) {
+        for (int i = 0; i < MAX_MODELS; i++) {
+            if (name.equals(modelEntry(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] readLimited(InputStream in) throws IOException {

@@ -21,7 +21,30 @@ import org.leukemia.ml.SubtypePrediction;
  */
 public final class AipalPredictions {
 
+    /**
+     * Cut-offs of AI-PAL's confident zone as its application uses them: a prediction is
+     * confident when p_ALL, p_AML or p_APL reaches its value.
+     */
+    public static final Map<Subtype, Double> CONFIDENT_CUTOFFS =
+            Map.of(Subtype.ALL, 0.9594, Subtype.AML, 0.9448, Subtype.APL, 0.7488);
+
     private AipalPredictions() {
+    }
+
+    /**
+     * Scores a row for the evaluation report: AI-PAL decides the most probable subtype, is
+     * confident by {@link #CONFIDENT_CUTOFFS} and never flags an input.
+     *
+     * @param row a predictions row
+     * @param centre centre of the patient
+     * @return the scored case
+     */
+    public static ScoredCase scored(Row row, String centre) {
+        SubtypePrediction p = row.prediction();
+        Subtype decided = p.predicted();
+        boolean confident = p.probability(decided) >= CONFIDENT_CUTOFFS.get(decided);
+        return new ScoredCase(row.caseId(), centre, row.diagnosis(), p.probabilities(),
+                decided, confident, false);
     }
 
     /**

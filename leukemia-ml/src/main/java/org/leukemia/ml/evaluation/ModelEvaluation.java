@@ -24,4 +24,21 @@ public final class ModelEvaluation {
         return ClassificationReport.of(cases.stream().map(LabeledCase::diagnosis).toList(),
                 predictions);
     }
+
+    /**
+     * Scores every case for the {@link EvaluationReport}.
+     *
+     * @param model the model
+     * @param cases evaluation cases
+     * @param centre centre the cases come from
+     * @return one scored case per case, in order
+     */
+    public static List<ScoredCase> score(TrainedModel model, List<LabeledCase> cases,
+            String centre) {
+        return cases.stream().map(c -> {
+            SubtypePrediction p = model.predict(c.values());
+            return new ScoredCase(c.caseId(), centre, c.diagnosis(), p.probabilities(),
+                    p.predicted(), p.confident(), p.outOfDistribution());
+        }).toList();
+    }
 }

@@ -3,7 +3,9 @@ package org.leukemia.ml.tribuo;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization;
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,8 +13,12 @@ import org.leukemia.ml.LabValues;
 import org.leukemia.ml.LabeledCase;
 import org.leukemia.ml.Subtype;
 import org.leukemia.ml.TrainingSettings;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.leukemia.ml.features.FeatureSchema;
 import org.tribuo.Example;
+import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
@@ -20,6 +26,7 @@ import org.tribuo.Tribuo;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
+import org.tribuo.common.xgboost.XGBoostModel;
 import org.tribuo.common.xgboost.XGBoostTrainer.BoosterType;
 import org.tribuo.common.xgboost.XGBoostTrainer.LoggingVerbosity;
 import org.tribuo.common.xgboost.XGBoostTrainer.TreeMethod;
@@ -73,6 +80,142 @@ public final class XGBoostClassifier {
             dataset.add(example(new Label(c.diagnosis().name()), schema, c.values()));
         }
         return new XGBoostClassifier(trainer(settings).train(dataset), schema);
+    }
+
+    /**
+     * Trains a classifier on already encoded feature rows, with a weight per row (Tribuo's
+     * weighted examples; XGBoost multiplies each row's gradient by it).
+     *
+     * @param rows feature name to value per row; a missing feature is absent
+     * @param labels subtype per row; every subtype must occur
+     * @param weights weight per row, positive
+     * @param schema input parameters, kept for {@link #predict(LabValues)} and notes
+     * @param settings hyperparameters
+     * @param dataDescription description of the training data, recorded in the provenance
+     * @return the trained classifier
+     */
+    public static XGBoostClassifier train(List<Map<String, Double>> rows, List<Subtype> labels,
+            double[] weights, FeatureSchema schema, TrainingSettings settings,
+            String dataDescription) {
+        for (Subtype s : Subtype.values()) {
+            if (!labels.contains(s)) {
+                throw new IllegalArgumentException("no training case of subtype " + s);
+            }
+        }
+        var dataset = new MutableDataset<Label>(
+                new SimpleDataSourceProvenance(dataDescription, LABELS), LABELS);
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Double> row = rows.get(i);
+            String[] names = row.keySet().toArray(String[]::new);
+            double[] values = row.values().stream().mapToDouble(Double::doubleValue).toArray();
+            ArrayExample<Label> example = new ArrayExample<>(
+                    new Label(labels.get(i).name()), names, values);
+            example.setWeight((float) weights[i]);
+            dataset.add(example);
+        }
+        return new XGBoostClassifier(trainer(settings).train(dataset), schema);
+    }
+
+    /**
+     * Returns the raw scores (log-odds before the softmax) of encoded rows, one column per
+     * {@link Subtype} in declaration order. Features the model never saw are ignored.
+     *
+     * @param rows feature name to value per row
+     * @return margins {@code [row][subtype]}
+     */
+    public double[][] margins(List<Map<String, Double>> rows) {
+        int[] column = subtypeColumns();
+        float[][] raw = boost(rows, false);
+        double[][] margins = new double[rows.size()][Subtype.values().length];
+        for (int i = 0; i < raw.length; i++) {
+            for (Subtype s : Subtype.values()) {
+                margins[i][s.ordinal()] = raw[i][column[s.ordinal()]];
+            }
+        }
+        return margins;
+    }
+
+    /**
+     * Returns XGBoost's TreeSHAP contributions of one encoded row: for each feature, its
+     * additive share of each subtype's margin. With the bias term they sum to the margin.
+     *
+     * @param row feature name to value
+     * @return feature name (and {@code "bias"}) to contribution per subtype, in
+     *     {@link Subtype} order
+     */
+    public Map<String, double[]> contributions(Map<String, Double> row) {
+        int[] column = subtypeColumns();
+        float[] raw = boost(List.of(row), true)[0];
+        ImmutableFeatureMap features = model.getFeatureIDMap();
+        int width = features.size() + 1;
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (var info : features) {
+            double[] perClass = new double[Subtype.values().length];
+            for (Subtype s : Subtype.values()) {
+                perClass[s.ordinal()] =
+                        raw[column[s.ordinal()] * width + features.getID(info.getName())];
+            }
+            out.put(info.getName(), perClass);
+        }
+        double[] bias = new double[Subtype.values().length];
+        for (Subtype s : Subtype.values()) {
+            bias[s.ordinal()] = raw[column[s.ordinal()] * width + width - 1];
+        }
+        out.put(BIAS, bias);
+        return out;
+    }
+
+    /** Name of the bias (baseline) entry of {@link #contributions(Map)}. */
+    public static final String BIAS = "bias";
+
+    private int[] subtypeColumns() {
+        int[] column = new int[Subtype.values().length];
+        for (Subtype s : Subtype.values()) {
+            column[s.ordinal()] = model.getOutputIDInfo().getID(new Label(s.name()));
+        }
+        return column;
+    }
+
+    private float[][] boost(List<Map<String, Double>> rows, boolean contributions) {
+        ImmutableFeatureMap features = model.getFeatureIDMap();
+        long[] headers = new long[rows.size() + 1];
+        List<Integer> indices = new ArrayList<>();
+        List<Float> data = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            java.util.TreeMap<Integer, Double> sorted = new java.util.TreeMap<>();
+            rows.get(i).forEach((name, value) -> {
+                int id = features.getID(name);
+                if (id >= 0) {
+                    sorted.put(id, value);
+                }
+            });
+            sorted.forEach((id, value) -> {
+                indices.add(id);
+                data.add(value.floatValue());
+            });
+            headers[i + 1] = indices.size();
+        }
+        int[] idx = indices.stream().mapToInt(Integer::intValue).toArray();
+        float[] values = new float[data.size()];
+        for (int j = 0; j < values.length; j++) {
+            values[j] = data.get(j);
+        }
+        @SuppressWarnings("unchecked")
+        Booster booster = ((XGBoostModel<Label>) model).getInnerModels().get(0);
+        DMatrix matrix = null;
+        try {
+            matrix = new DMatrix(headers, idx, values, DMatrix.SparseType.CSR, features.size());
+            synchronized (model) {
+                return contributions ? booster.predictContrib(matrix, 0)
+                        : booster.predict(matrix, true);
+            }
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost prediction failed", e);
+        } finally {
+            if (matrix != null) {
+                matrix.dispose();
+            }
+        }
     }
 
     private static XGBoostClassificationTrainer trainer(TrainingSettings s) {

@@ -19,11 +19,15 @@ class ModelBundleTest {
 
     @Test
     void zipRoundTripKeepsAllParts() {
-        ModelBundle bundle = new ModelBundle(new byte[] {1, 2, 3}, "{\"a\":1}", "[]");
+        ModelBundle bundle = new ModelBundle(List.of(new byte[] {1, 2, 3}, new byte[] {4}),
+                "{\"a\":1}", "[]");
 
         ModelBundle read = ModelBundle.fromZip(bundle.toZip());
 
-        assertThat(read.model()).containsExactly(1, 2, 3);
+        assertThat(read.models()).hasSize(2);
+        assertThat(read.models().get(0)).containsExactly(1, 2, 3);
+        assertThat(read.models().get(1)).containsExactly(4);
+        assertThat(bundle.toZip()).isEqualTo(read.toZip());
         assertThat(read.metadataJson()).isEqualTo("{\"a\":1}");
         assertThat(read.provenanceJson()).isEqualTo("[]");
     }

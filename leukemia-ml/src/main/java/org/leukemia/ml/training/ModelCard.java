@@ -1,0 +1,106 @@
+package org.leukemia.ml.training;
+
+import java.util.Locale;
+import java.util.Map;
+import org.leukemia.ml.ModelMetadata;
+import org.leukemia.ml.Parameter;
+import org.leukemia.ml.Subtype;
+import org.leukemia.ml.features.FeatureEngineering;
+
+/** Renders a model card (Markdown) from the records a model bundle holds; nothing else. */
+public final class ModelCard {
+
+    private ModelCard() {
+    }
+
+    /**
+     * Renders the card.
+     *
+     * @param m the model's metadata
+     * @param members number of ensemble members
+     * @return Markdown text
+     */
+    public static String render(ModelMetadata m, int members) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Model card: acute leukaemia subtype (ALL / AML / APL)\n\n");
+        out.append(m.description()).append("\n\n");
+        out.append("## Training data\n\n");
+        out.append("- Source: ").append(m.trainingSource()).append('\n');
+        out.append("- Synthetic: ").append(m.syntheticTrainingData() ? "yes" : "no")
+                .append('\n');
+        out.append("- Patients per subtype: ").append(m.classCounts()).append('\n');
+        out.append("- SHA-256 of the training cases: `").append(m.trainingDataSha256())
+                .append("`\n");
+        out.append("- Trained at ").append(m.trainedAt()).append(" with Tribuo ")
+                .append(m.tribuoVersion()).append(", seed ").append(m.seed()).append("\n\n");
+        out.append("## Inputs\n\n");
+        for (String key : m.features()) {
+            Parameter p = Parameter.fromKey(key).orElseThrow();
+            out.append("- ").append(p.label()).append(" (").append(p.unit()).append(")\n");
+        }
+        if (Boolean.parseBoolean(m.hyperparameters().getOrDefault("derivedFeatures", "false"))) {
+            out.append("- derived: ").append(String.join(", ", FeatureEngineering.DERIVED
+                    .keySet())).append('\n');
+        }
+        out.append("\n## Chosen design (").append(members).append(" XGBoost members)\n\n");
+        out.append("| hyperparameter | value |\n| --- | --- |\n");
+        m.hyperparameters().forEach((k, v) -> out.append("| ").append(k).append(" | ")
+                .append(v).append(" |\n"));
+        out.append("\n## Cross-validation inside the training data\n\n");
+        out.append("| design | decision rule | macro AUC | balanced acc. | accuracy | log loss"
+                + " | Brier | chosen |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for (CvResult r : m.crossValidation()) {
+            out.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.3f |"
+                    + " %.3f | %s |%n", r.candidate(), r.settings().get("decisionRule"),
+                    r.macroAuc(), r.balancedAccuracy(), r.accuracy(), r.logLoss(), r.brier(),
+                    r.chosen() ? "**yes**" : ""));
+        }
+        out.append("\n## Out-of-fold figures of the final design\n\n");
+        out.append("| figure | value |\n| --- | --- |\n");
+        for (Map.Entry<String, Double> e : m.outOfFoldFigures().entrySet()) {
+            out.append(String.format(Locale.ROOT, "| %s | %.4f |%n", e.getKey(), e.getValue()));
+        }
+        Calibration c = m.calibration();
+        out.append("\n## Calibration and decision\n\n");
+        out.append(String.format(Locale.ROOT, "Calibrated log-odds = averaged margin / %.4f"
+                + " + bias (", c.temperature()));
+        for (Subtype s : Subtype.values()) {
+            out.append(String.format(Locale.ROOT, "%s %.4f%s", s, c.bias()[s.ordinal()],
+                    s.ordinal() < Subtype.values().length - 1 ? ", " : ")"));
+        }
+        out.append(", fitted on out-of-fold margins by log loss.\n\n");
+        out.append("Decision rule: ").append(c.decisionRule()).append(" (weights ");
+        for (Subtype s : Subtype.values()) {
+            out.append(String.format(Locale.ROOT, "%s %.3f%s", s,
+                    c.decisionWeights()[s.ordinal()],
+                    s.ordinal() < Subtype.values().length - 1 ? ", " : ")"));
+        }
+        out.append(".\n\n## Confident zone\n\n");
+        out.append("A prediction is confident when the decided subtype's probability reaches its"
+                + " cut-off (chosen on out-of-fold predictions for a positive predictive value"
+                + " of at least ").append(Math.round(ConfidentZone.TARGET_PPV * 100))
+                .append(" %) and the input is not flagged as out of distribution.\n\n");
+        m.confidentCutoffs().forEach((s, v) -> out.append("- ").append(s).append(": ")
+                .append(v > 1 ? "never" : String.format(Locale.ROOT, "p >= %.4f", v))
+                .append('\n'));
+        DistributionGuard g = m.distributionGuard();
+        out.append("\n## Out-of-distribution check\n\n");
+        if (g == null) {
+            out.append("None.\n");
+        } else {
+            out.append(String.format(Locale.ROOT, "Flagged when a value lies outside the"
+                    + " training range below, or when the Mahalanobis distance of the"
+                    + " rank-transformed values exceeds %.2f (the %.0fth percentile of the"
+                    + " training patients).%n%n", g.threshold(), g.percentile()));
+            out.append("| parameter | lowest | highest |\n| --- | --- | --- |\n");
+            for (int j = 0; j < g.features().size(); j++) {
+                Parameter p = Parameter.fromKey(g.features().get(j)).orElseThrow();
+                out.append(String.format(Locale.ROOT, "| %s (%s) | %s | %s |%n", p.label(),
+                        p.unit(), g.min()[j], g.max()[j]));
+            }
+        }
+        out.append("\n## Intended use\n\nSupports, never replaces, the diagnosis of acute"
+                + " leukaemia by a haematologist (cytology, immunophenotyping, genetics).\n");
+        return out.toString();
+    }
+}
