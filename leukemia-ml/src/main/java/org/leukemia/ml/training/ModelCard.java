@@ -13,6 +13,11 @@ public final class ModelCard {
     private ModelCard() {
     }
 
+    private static String labelWithUnit(Parameter p) {
+        return p.label().endsWith("(" + p.unit() + ")") ? p.label()
+                : p.label() + " (" + p.unit() + ")";
+    }
+
     /**
      * Renders the card.
      *
@@ -36,7 +41,7 @@ public final class ModelCard {
         out.append("## Inputs\n\n");
         for (String key : m.features()) {
             Parameter p = Parameter.fromKey(key).orElseThrow();
-            out.append("- ").append(p.label()).append(" (").append(p.unit()).append(")\n");
+            out.append("- ").append(labelWithUnit(p)).append('\n');
         }
         if (Boolean.parseBoolean(m.hyperparameters().getOrDefault("derivedFeatures", "false"))) {
             out.append("- derived: ").append(String.join(", ", FeatureEngineering.DERIVED
@@ -95,8 +100,8 @@ public final class ModelCard {
             out.append("| parameter | lowest | highest |\n| --- | --- | --- |\n");
             for (int j = 0; j < g.features().size(); j++) {
                 Parameter p = Parameter.fromKey(g.features().get(j)).orElseThrow();
-                out.append(String.format(Locale.ROOT, "| %s (%s) | %s | %s |%n", p.label(),
-                        p.unit(), g.min()[j], g.max()[j]));
+                out.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", labelWithUnit(p),
+                        g.min()[j], g.max()[j]));
             }
         }
         out.append("\n## Intended use\n\nSupports, never replaces, the diagnosis of acute"

@@ -1,0 +1,128 @@
+package org.leukemia.ml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.leukemia.ml.training.ConfidentZone;
+import org.leukemia.ml.training.CvResult;
+
+/** The training pipeline on a small synthetic cohort with a two-design search. */
+class PipelineTest {
+
+    private static final TrainingProtocol SMALL = new TrainingProtocol(
+            List.of(TrainingSettings.defaults().withNumTrees(40)), List.of(false, true),
+            List.of(true), 4, 2, 7L);
+    private static List<LabeledCase> cohort;
+    private static TrainedModel model;
+
+    @BeforeAll
+    static void train() {
+        cohort = SyntheticCohort.draw(600, 5);
+        model = new ModelTrainer(SMALL).train(cohort, "synthetic pipeline cohort", true);
+    }
+
+    @Test
+    void sameDataAndProtocolGiveIdenticalProbabilitiesAndMemberBytes() {
+        TrainedModel again = new ModelTrainer(SMALL).train(cohort, "synthetic pipeline cohort",
+                true);
+        for (LabeledCase c : cohort.subList(0, 200)) {
+            assertThat(again.predict(c.values()).probabilities())
+                    .isEqualTo(model.predict(c.values()).probabilities());
+        }
+        assertThat(again.metadata().calibration()).isEqualTo(model.metadata().calibration());
+        assertThat(again.metadata().crossValidation())
+                .isEqualTo(model.metadata().crossValidation());
+    }
+
+    @Test
+    void crossValidationRecordsEveryDesignAndMarksOne() {
+        List<CvResult> cv = model.metadata().crossValidation();
+        assertThat(cv).hasSize(2);
+        assertThat(cv).filteredOn(CvResult::chosen).hasSize(1);
+        CvResult chosen = cv.stream().filter(CvResult::chosen).findFirst().orElseThrow();
+        assertThat(cv).allMatch(r -> r.score() <= chosen.score());
+        assertThat(model.metadata().hyperparameters().get(TrainedModel.DERIVED_FEATURES))
+                .isEqualTo(chosen.settings().get(TrainedModel.DERIVED_FEATURES));
+        assertThat(model.ensembleSize()).isEqualTo(2);
+    }
+
+    @Test
+    void roundTripKeepsEverythingAndTheCardComesFromTheRecords() {
+        TrainedModel restored = TrainedModel.fromBytes(model.toBytes());
+        for (LabeledCase c : cohort.subList(0, 100)) {
+            SubtypePrediction a = model.predict(c.values());
+            SubtypePrediction b = restored.predict(c.values());
+            assertThat(b.probabilities()).isEqualTo(a.probabilities());
+            assertThat(b.contributions()).isEqualTo(a.contributions());
+            assertThat(b.confident()).isEqualTo(a.confident());
+        }
+        assertThat(restored.metadata()).isEqualTo(model.metadata());
+        assertThat(restored.toBytes()).isEqualTo(model.toBytes());
+        String card = restored.modelCardMarkdown();
+        assertThat(card).contains(model.metadata().trainingDataSha256())
+                .contains("SYNTHETIC").contains("## Cross-validation")
+                .contains(model.metadata().crossValidation().get(0).candidate())
+                .contains(String.format(java.util.Locale.ROOT, "%.4f",
+                        model.metadata().calibration().temperature()));
+    }
+
+    @Test
+    void contributionsAddUpToTheCalibratedLogOdds() {
+        LabValues a = cohort.get(0).values();
+        LabValues b = cohort.get(1).values();
+        SubtypePrediction pa = model.predict(a);
+        SubtypePrediction pb = model.predict(b);
+        for (Subtype s : List.of(Subtype.AML, Subtype.APL)) {
+            double logOddsA = Math.log(pa.probability(s) / pa.probability(Subtype.ALL));
+            double logOddsB = Math.log(pb.probability(s) / pb.probability(Subtype.ALL));
+            double sumA = sum(pa.contributions(), s) - sum(pa.contributions(), Subtype.ALL);
+            double sumB = sum(pb.contributions(), s) - sum(pb.contributions(), Subtype.ALL);
+            // the baseline cancels between two patients
+            assertThat(sumA - sumB).isCloseTo(logOddsA - logOddsB, within(1e-3));
+        }
+        assertThat(pa.contributions()).containsKeys(Parameter.WBC, Parameter.LDH)
+                .doesNotContainKey(Parameter.HAEMOGLOBIN);
+    }
+
+    private static double sum(Map<Parameter, Map<Subtype, Double>> contributions, Subtype s) {
+        return contributions.values().stream().mapToDouble(m -> m.get(s)).sum();
+    }
+
+    @Test
+    void confidentPredictionsRespectTheCutoffs() {
+        Map<Subtype, Double> cut = model.metadata().confidentCutoffs();
+        assertThat(cut).hasSize(3);
+        int confident = 0;
+        for (LabeledCase c : cohort) {
+            SubtypePrediction p = model.predict(c.values());
+            if (p.confident()) {
+                confident++;
+                assertThat(p.confidence()).isGreaterThanOrEqualTo(cut.get(p.predicted()));
+                assertThat(p.outOfDistribution()).isFalse();
+            }
+        }
+        assertThat(confident).isPositive();
+        assertThat(cut.values()).allMatch(v -> v > 0.33 && v <= ConfidentZone.NEVER);
+    }
+
+    @Test
+    void absurdValuesAreFlaggedWithAReason() {
+        LabValues.Builder builder = LabValues.builder();
+        cohort.get(0).values().asMap().forEach(builder::set);
+        builder.set(Parameter.LDH, 450_000);
+        SubtypePrediction p = model.predict(builder.build());
+
+        assertThat(p.outOfDistribution()).isTrue();
+        assertThat(p.confident()).isFalse();
+        assertThat(p.outOfDistributionReasons()).anyMatch(r -> r.startsWith(
+                "Lactate dehydrogenase 450000 U/L is beyond anything seen in training"));
+        long flagged = cohort.stream().filter(c -> model.predict(c.values())
+                .outOfDistribution()).count();
+        // the distance threshold is the training 99th percentile; ranges cover training
+        assertThat(flagged).isLessThanOrEqualTo(cohort.size() / 50);
+    }
+}
