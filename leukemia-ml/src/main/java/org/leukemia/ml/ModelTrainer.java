@@ -37,7 +37,8 @@ import org.leukemia.ml.tribuo.XGBoostClassifier;
  *       chosen;</li>
  *   <li>its out-of-fold margins with the whole ensemble (seeds {@code seed},
  *       {@code seed + 1}, ...) fit the final calibration, decision rule and confident-zone
- *       cut-offs;</li>
+ *       cut-offs (for synthetic training data the confident zone stays empty: precision on
+ *       synthetic patients is no evidence about real ones);</li>
  *   <li>the members are trained on all cases and the out-of-distribution guard is fitted on
  *       them.</li>
  * </ol>
@@ -143,6 +144,10 @@ public final class ModelTrainer {
                     .toArray(double[][]::new);
             int[] decided = Arrays.stream(p).mapToInt(calibration::decide).toArray();
             double[] cut = ConfidentZone.cutoffs(p, decided, truth, ConfidentZone.TARGET_PPV);
+            if (synthetic) {
+                // precision on synthetic patients says nothing about real ones
+                Arrays.fill(cut, ConfidentZone.NEVER);
+            }
             Map<Subtype, Double> cutoffs = new EnumMap<>(Subtype.class);
             for (Subtype s : Subtype.values()) {
                 cutoffs.put(s, cut[s.ordinal()]);

@@ -67,6 +67,14 @@ class TrainedModelTest {
     }
 
     @Test
+    void syntheticModelsAreNeverConfident() {
+        assertThat(model.metadata().confidentCutoffs().values())
+                .allMatch(v -> v > 1.0).hasSize(3);
+        assertThat(cohort).noneMatch(c -> model.predict(c.values()).confident());
+        assertThat(model.modelCardMarkdown()).contains("no prediction is ever confident");
+    }
+
+    @Test
     void provenanceIsTribuoJson() {
         assertThat(model.provenanceJson()).startsWith("[")
                 .contains("XGBoostClassificationTrainer").contains("synthetic test cohort");

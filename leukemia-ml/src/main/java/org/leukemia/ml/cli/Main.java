@@ -26,6 +26,7 @@ import org.leukemia.ml.evaluation.AipalPredictions;
 import org.leukemia.ml.evaluation.EvaluationReport;
 import org.leukemia.ml.evaluation.ModelEvaluation;
 import org.leukemia.ml.evaluation.ScoredCase;
+import org.leukemia.ml.training.ModelCard;
 
 /**
  * Command line of the classifier.
@@ -253,15 +254,15 @@ public final class Main {
             p.outOfDistributionReasons().forEach(r -> out.println("  ! " + r));
             p.notes().forEach(n -> out.println("  note: " + n));
             out.println("contributions to calibrated log-odds (largest first):");
-            out.printf(Locale.ROOT, "  %-36s %12s %8s %8s %8s%n", "parameter", "value", "ALL",
+            out.printf(Locale.ROOT, "  %-50s %12s %8s %8s %8s%n", "parameter", "value", "ALL",
                     "AML", "APL");
             Subtype decided = p.predicted();
             p.contributions().entrySet().stream()
                     .sorted(Comparator.comparingDouble(
                             (Map.Entry<Parameter, Map<Subtype, Double>> e) ->
                                     -Math.abs(e.getValue().get(decided))))
-                    .forEach(e -> out.printf(Locale.ROOT, "  %-36s %12s %8.3f %8.3f %8.3f%n",
-                            e.getKey().label() + " (" + e.getKey().unit() + ")",
+                    .forEach(e -> out.printf(Locale.ROOT, "  %-50s %12s %8.3f %8.3f %8.3f%n",
+                            ModelCard.labelWithUnit(e.getKey()),
                             c.values().get(e.getKey()).isPresent()
                                     ? String.format(Locale.ROOT, "%.4g",
                                             c.values().get(e.getKey()).getAsDouble())

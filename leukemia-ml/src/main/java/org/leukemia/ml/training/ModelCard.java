@@ -13,7 +13,14 @@ public final class ModelCard {
     private ModelCard() {
     }
 
-    private static String labelWithUnit(Parameter p) {
+    /**
+     * Returns a parameter's label with its unit, without repeating a unit already in the
+     * label.
+     *
+     * @param p the parameter
+     * @return for example {@code "Fibrinogen (g/L)"} or {@code "Monocytes (%)"}
+     */
+    public static String labelWithUnit(Parameter p) {
         return p.label().endsWith("(" + p.unit() + ")") ? p.label()
                 : p.label() + " (" + p.unit() + ")";
     }
@@ -85,6 +92,10 @@ public final class ModelCard {
                 + " cut-off (chosen on out-of-fold predictions for a positive predictive value"
                 + " of at least ").append(Math.round(ConfidentZone.TARGET_PPV * 100))
                 .append(" %) and the input is not flagged as out of distribution.\n\n");
+        if (m.syntheticTrainingData()) {
+            out.append("Trained on synthetic data: out-of-fold precision on synthetic patients is"
+                    + " no evidence about real ones, so no prediction is ever confident.\n\n");
+        }
         m.confidentCutoffs().forEach((s, v) -> out.append("- ").append(s).append(": ")
                 .append(v > 1 ? "never" : String.format(Locale.ROOT, "p >= %.4f", v))
                 .append('\n'));
