@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.leukemia.ml.AipalData;
 import org.leukemia.ml.CohortFiles;
+import org.leukemia.ml.DefaultModel;
 import org.leukemia.ml.LabeledCase;
 import org.leukemia.ml.ModelTrainer;
 import org.leukemia.ml.TrainedModel;
@@ -46,31 +47,50 @@ class ExternalValidationBenchmarkTest {
         EvaluationReport report = EvaluationReport.of("ours", ours, "AI-PAL", aipal);
         EvaluationReport.Figures o = report.overall().ours();
         EvaluationReport.Figures a = report.overall().comparison();
+        List<ScoredCase> synthetic = new ArrayList<>();
+        TrainedModel quickStart = DefaultModel.trainOnSyntheticCohort();
+        for (String centre : EXTERNAL) {
+            synthetic.addAll(ModelEvaluation.score(quickStart,
+                    CohortFiles.readCsv(folder.resolve(centre + ".csv")), centre));
+        }
+        EvaluationReport.Figures s = EvaluationReport.of("synthetic", synthetic, null, null)
+                .overall().ours();
 
         System.out.println("Training (quick protocol) took " + trainMs + " ms");
         System.out.println(model.modelCardMarkdown());
         System.out.println(report.toText());
         System.out.println("Target table, nantes + grenoble pooled (n = " + o.n() + ")");
-        System.out.println("| measure | AI-PAL same patients | ours |");
-        System.out.println("| --- | --- | --- |");
-        line("macro AUC (OvR)", a.macroAuc().estimate(), o.macroAuc().estimate());
+        System.out.println("| measure | AI-PAL same patients | ours (real data)"
+                + " | quick-start (synthetic) |");
+        System.out.println("| --- | --- | --- | --- |");
+        line("macro AUC (OvR)", a.macroAuc().estimate(), o.macroAuc().estimate(),
+                s.macroAuc().estimate());
         line("balanced accuracy", a.balancedAccuracy().estimate(),
-                o.balancedAccuracy().estimate());
-        line("accuracy", a.accuracy().estimate(), o.accuracy().estimate());
-        line("Brier", a.brier(), o.brier());
-        line("share confident", (double) a.confident() / a.n(), (double) o.confident() / o.n());
-        line("correct when confident", (double) a.confidentCorrect() / a.confident(),
-                (double) o.confidentCorrect() / o.confident());
-        line("share flagged out of distribution", 0, (double) o.outOfDistribution() / o.n());
-        line("accuracy, not flagged", a.accuracy().estimate(), o.inDistributionAccuracy());
+                o.balancedAccuracy().estimate(), s.balancedAccuracy().estimate());
+        line("accuracy", a.accuracy().estimate(), o.accuracy().estimate(),
+                s.accuracy().estimate());
+        line("Brier", a.brier(), o.brier(), s.brier());
+        line("share confident", share(a.confident(), a.n()), share(o.confident(), o.n()),
+                share(s.confident(), s.n()));
+        line("correct when confident", share(a.confidentCorrect(), a.confident()),
+                share(o.confidentCorrect(), o.confident()),
+                share(s.confidentCorrect(), s.confident()));
+        line("share flagged out of distribution", 0, share(o.outOfDistribution(), o.n()),
+                share(s.outOfDistribution(), s.n()));
+        line("accuracy, not flagged", a.accuracy().estimate(), o.inDistributionAccuracy(),
+                s.inDistributionAccuracy());
 
         assertThat(o.n()).isEqualTo(561);
         assertThat(o.macroAuc().estimate()).isGreaterThanOrEqualTo(0.92);
         assertThat(o.balancedAccuracy().estimate()).isGreaterThanOrEqualTo(0.78);
     }
 
-    private static void line(String measure, double aipal, double ours) {
-        System.out.println(String.format(Locale.ROOT, "| %s | %.3f | %.3f |", measure, aipal,
-                ours));
+    private static double share(int k, int n) {
+        return n == 0 ? Double.NaN : (double) k / n;
+    }
+
+    private static void line(String measure, double aipal, double ours, double synthetic) {
+        System.out.println(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |", measure,
+                aipal, ours, synthetic));
     }
 }
