@@ -62,13 +62,18 @@ public class AccountService {
         if (users.count() > 0) {
             return;
         }
-        String password = initialAdminPassword.filter(p -> !p.isBlank())
-                .orElseGet(AccountService::randomPassword);
+        Optional<String> configured = initialAdminPassword.filter(p -> !p.isBlank());
+        if (configured.isPresent() && configured.get().length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalStateException("The setting " + ConfigKeys.ADMIN_INITIAL_PASSWORD
+                    + " is shorter than " + MIN_PASSWORD_LENGTH + " characters: choose a"
+                    + " longer password, or leave it unset to have one generated.");
+        }
+        String password = configured.orElseGet(AccountService::randomPassword);
 
         users.add(new UserAccount(ADMIN_USERNAME, hash(password), "Administrator",
                 Set.of(Role.ADMIN)));
 
-        if (initialAdminPassword.isPresent()) {
+        if (configured.isPresent()) {
             LOG.info("Created the administrator account 'admin' with the configured password");
         } else {
             LOG.warning("Created the administrator account 'admin' with the generated password "

@@ -68,7 +68,7 @@ public class ApplicationBootstrap {
 
         state.markReady(migration.schemaVersion(), modelVersion);
         LOG.info(() -> "Leukemia subtype assistant is ready: schema " + migration.schemaVersion()
-                + ", model version " + modelVersion + ". Sign in at <server>/leukemia/ as 'admin'"
-                + " and create the doctors' accounts on the Users page.");
+                + ", model version " + modelVersion + ". Sign in at /leukemia/ on this server"
+                + " as 'admin' and create the doctors' accounts on the Users page.");
     }
 }

@@ -84,7 +84,7 @@ public class PredictionService {
     }
 
     private static String joinNotes(List<String> normalisation, List<String> model) {
-        String joined = String.join("; ",
+        String joined = String.join(" ",
                 Stream.concat(normalisation.stream(), model.stream()).toList());
         return joined.isEmpty() ? null : joined;
     }

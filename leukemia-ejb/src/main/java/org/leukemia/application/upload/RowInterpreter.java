@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.leukemia.ml.Parameter;
+import org.leukemia.persistence.patient.Patient;
 import org.leukemia.persistence.patient.Sex;
 
 /**
@@ -14,6 +15,7 @@ import org.leukemia.persistence.patient.Sex;
 final class RowInterpreter {
 
     private static final Set<Parameter> AGE_ONLY = Set.of(Parameter.AGE);
+    private static final double OLDEST_PLAUSIBLE_AGE = 120;
 
     private final Map<Column, String> headers;
 
@@ -38,16 +40,29 @@ final class RowInterpreter {
         if (values.isEmpty() || values.keySet().equals(AGE_ONLY)) {
             throw new RowRejectedException(null, "no laboratory value");
         }
+        Double age = values.get(Parameter.AGE);
+        if (age != null && age > OLDEST_PLAUSIBLE_AGE) {
+            throw new RowRejectedException(headers.get(Column.of(Parameter.AGE)),
+                    "'" + row.cells().get(Column.of(Parameter.AGE)) + "' is not an age in years");
+        }
         return new PatientEntry(row.rowNumber(), id, sex, values);
     }
 
-    private static Optional<String> identifier(Object cell) {
+    private Optional<String> identifier(Object cell) {
+        Optional<String> id;
         if (cell instanceof Double number) {
-            return Optional.of(number == Math.rint(number)
+            id = Optional.of(number == Math.rint(number)
                     ? Long.toString(number.longValue()) : number.toString());
+        } else {
+            id = Optional.ofNullable(cell).map(Object::toString).map(String::trim)
+                    .filter(s -> !s.isEmpty());
         }
-        return Optional.ofNullable(cell).map(Object::toString).map(String::trim)
-                .filter(s -> !s.isEmpty());
+        if (id.isPresent() && id.get().length() > Patient.MAX_EXTERNAL_ID) {
+            throw new RowRejectedException(headers.get(Column.IDENTIFIER), "the identifier has "
+                    + id.get().length() + " characters; the most accepted is "
+                    + Patient.MAX_EXTERNAL_ID);
+        }
+        return id;
     }
 
     private static Sex sex(Object cell, String header) {

@@ -130,7 +130,7 @@ public class UploadService {
                 ? RowOutcome.Status.STORED : RowOutcome.Status.STORED_WITH_WARNINGS;
         return new RowOutcome(row.rowNumber(), entry.externalId(), status,
                 prediction.getPredictedSubtype(), prediction.getConfidence(),
-                String.join("; ", normalised.notes()));
+                String.join(" ", normalised.notes()));
     }
 
     private static Map<Column, String> headersByColumn(WorkbookContent workbook) {

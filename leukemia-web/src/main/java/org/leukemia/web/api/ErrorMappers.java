@@ -3,6 +3,9 @@ package org.leukemia.web.api;
 import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -77,12 +80,30 @@ final class ErrorMappers {
         }
     }
 
-    /** An unknown role name or similar malformed request: 400. */
+    /**
+     * Refusals by the JAX-RS runtime itself (unknown path, malformed id, wrong media type,
+     * missing multipart field): their own status, with a JSON body.
+     */
     @Provider
-    public static class BadArgument implements ExceptionMapper<IllegalArgumentException> {
+    public static class RequestRefused implements ExceptionMapper<WebApplicationException> {
         @Override
-        public Response toResponse(IllegalArgumentException e) {
-            return answer(Response.Status.BAD_REQUEST, e.getMessage());
+        public Response toResponse(WebApplicationException e) {
+            Response.StatusType status = e.getResponse().getStatusInfo();
+            String message = e instanceof BadRequestException && e.getMessage() != null
+                    && !e.getMessage().startsWith("HTTP ") ? e.getMessage()
+                    : status.getReasonPhrase();
+            return Response.status(status).type(MediaType.APPLICATION_JSON)
+                    .entity(new ApiError(message)).build();
+        }
+    }
+
+    /** A request body that is not the JSON expected: 400. */
+    @Provider
+    public static class MalformedJson implements ExceptionMapper<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException e) {
+            return answer(Response.Status.BAD_REQUEST, "The request body is not valid JSON"
+                    + " of the expected form.");
         }
     }
 }

@@ -2,14 +2,17 @@ package org.leukemia.web.api;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.leukemia.application.account.AccountService;
 import org.leukemia.persistence.user.Role;
@@ -44,9 +47,12 @@ public class UserResource {
     /** Registers a user. */
     @POST
     public Response register(NewUser request) {
+        if (request == null) {
+            throw new BadRequestException("Send the new account as JSON.");
+        }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         if (request.roles() != null) {
-            request.roles().forEach(r -> roles.add(Role.valueOf(r.trim().toUpperCase())));
+            request.roles().forEach(r -> roles.add(role(r)));
         }
         UserAccount account = accounts.registerUser(request.username(), request.password(),
                 request.displayName(), roles);
@@ -54,5 +60,14 @@ public class UserResource {
                 .entity(new UserView(account.getUsername(), account.getDisplayName(),
                         account.getRoles()))
                 .build();
+    }
+
+    private static Role role(String name) {
+        try {
+            return Role.valueOf(name == null ? "" : name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("Unknown role '" + name + "': use "
+                    + Arrays.toString(Role.values()) + ".");
+        }
     }
 }

@@ -25,7 +25,7 @@ public class PatientView implements Serializable {
     @Inject
     private FacesContext faces;
 
-    private Long id;
+    private String id;
     private PatientRecord record;
 
     /**
@@ -35,23 +35,28 @@ public class PatientView implements Serializable {
     public void load() throws IOException {
         ExternalContext external = faces.getExternalContext();
         try {
-            if (id == null) {
-                throw new PatientNotFoundException(-1);
-            }
-            record = patients.patientRecord(id);
+            record = patients.patientRecord(parseId());
         } catch (PatientNotFoundException e) {
             external.responseSendError(404, "No such patient");
             faces.responseComplete();
         }
     }
 
-    /** @return the id from the URL */
-    public Long getId() {
+    private long parseId() {
+        try {
+            return Long.parseLong(id == null ? "" : id.trim());
+        } catch (NumberFormatException e) {
+            throw new PatientNotFoundException(-1);
+        }
+    }
+
+    /** @return the id from the URL, as typed */
+    public String getId() {
         return id;
     }
 
-    /** @param id the id from the URL */
-    public void setId(Long id) {
+    /** @param id the id from the URL, as typed */
+    public void setId(String id) {
         this.id = id;
     }
 

@@ -7,7 +7,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import org.leukemia.application.account.AccountException;
@@ -31,13 +31,14 @@ public class UsersView implements Serializable {
     private String username;
     private String displayName;
     private String password;
-    private List<Role> roles = new ArrayList<>(List.of(Role.DOCTOR));
+    private Role[] roles = {Role.DOCTOR};
 
     /** Registers the account described by the form. */
     public void register() {
         try {
             UserAccount account = accounts.registerUser(username, password, displayName,
-                    roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
+                    roles == null || roles.length == 0 ? EnumSet.noneOf(Role.class)
+                            : EnumSet.copyOf(Arrays.asList(roles)));
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
                     "Account '" + account.getUsername() + "' created", null));
             username = null;
@@ -83,11 +84,11 @@ public class UsersView implements Serializable {
         this.password = password;
     }
 
-    public List<Role> getRoles() {
+    public Role[] getRoles() {
         return roles;
     }
 
-    public void setRoles(List<Role> roles) {
+    public void setRoles(Role[] roles) {
         this.roles = roles;
     }
 }

@@ -2,24 +2,18 @@ package org.leukemia.web.security;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.authentication.mechanism.http.FormAuthenticationMechanismDefinition;
-import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import org.leukemia.application.account.Roles;
 import org.leukemia.application.bootstrap.ApplicationBootstrap;
 
 /**
- * Sign-in for pages and API alike: a form login checked against the application's own user
- * table, with PBKDF2 password hashes. Which pages need which role is in web.xml; which service
- * call needs which role is on the services themselves.
+ * Where credentials are checked: the application's own user table, with PBKDF2 password
+ * hashes. {@link SessionAuthenticationMechanism} asks it at sign-in. Which pages need which
+ * role is in web.xml; which service call needs which role is on the services themselves.
  */
 @ApplicationScoped
 @DeclareRoles({Roles.DOCTOR, Roles.ADMIN, Roles.AUDITOR})
-@FormAuthenticationMechanismDefinition(loginToContinue = @LoginToContinue(
-        loginPage = "/login.xhtml",
-        errorPage = "/login.xhtml?failed=true",
-        useForwardToLogin = false))
 @DatabaseIdentityStoreDefinition(
         dataSourceLookup = ApplicationBootstrap.DATA_SOURCE,
         callerQuery = "select password_hash from user_account where username = ?"

@@ -44,17 +44,22 @@ public final class ApiClient {
      * @throws AssertionError if sign-in fails
      */
     public String signIn(String username, String password) throws Exception {
-        String form = "j_username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&j_password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> answer = send(request("j_security_check")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        HttpResponse<String> answer = submitSignIn(username, password);
         String location = answer.headers().firstValue("Location").orElse("");
         if (answer.statusCode() != 302 || location.contains("failed")) {
             throw new AssertionError("Sign-in of " + username + " failed: "
                     + answer.statusCode() + " " + location);
         }
         return location;
+    }
+
+    /** Posts the login form and returns the answer as it is, success or not. */
+    public HttpResponse<String> submitSignIn(String username, String password) throws Exception {
+        String form = "j_username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&j_password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return send(request("j_security_check")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     /** GET a path below the application URL. */

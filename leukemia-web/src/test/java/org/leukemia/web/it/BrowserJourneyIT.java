@@ -122,7 +122,7 @@ class BrowserJourneyIT {
         assertThat(report.values()).allSatisfy(cells -> {
             assertThat(cells.get(2)).as("outcome").isEqualTo("stored");
             assertThat(cells.get(3)).as("subtype").isIn("ALL", "AML", "APL");
-            assertThat(cells.get(4)).as("confidence").matches("\\d{1,3}\\s?%");
+            assertThat(cells.get(4)).as("confidence").matches("\\d{1,3}([.,]\\d)?\\s?%");
         });
 
         // The dashboard lists the patients with subtype and confidence.

@@ -72,11 +72,38 @@ public abstract class MainJobContract {
         HttpResponse<String> api = anonymous.get("api/patients");
         HttpResponse<String> page = anonymous.get("app/dashboard.xhtml");
 
-        assertThat(api.statusCode()).isIn(302, 401, 403);
-        assertThat(api.body()).doesNotContain("externalId");
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(ApiClient.object(api).getString("error")).contains("Sign in");
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).contains("login.xhtml"));
+    }
+
+    @Test
+    void aWrongPasswordLeadsBackToTheLoginPageWithAMessage() throws Exception {
+        ApiClient stranger = new ApiClient(applicationUrl());
+
+        HttpResponse<String> answer = stranger.submitSignIn("admin", "not-the-password");
+
+        assertThat(answer.statusCode()).isEqualTo(302);
+        String location = answer.headers().firstValue("Location").orElseThrow();
+        assertThat(location).contains("login.xhtml?failed=true");
+        assertThat(stranger.get("login.xhtml?failed=true").body())
+                .contains("username or password is wrong");
+        assertThat(stranger.get("api/patients").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theAdministratorManagesUsersButOpensNoPatientPage() throws Exception {
+        ApiClient admin = new ApiClient(applicationUrl());
+        admin.signIn("ADMIN", DeployedApplication.ADMIN_PASSWORD);
+
+        HttpResponse<String> users = admin.get("app/admin/users.xhtml");
+        HttpResponse<String> dashboard = admin.get("app/dashboard.xhtml");
+
+        assertThat(users.statusCode()).isEqualTo(200);
+        assertThat(users.body()).contains("Create account", "admin");
+        assertThat(dashboard.statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -133,6 +160,7 @@ public abstract class MainJobContract {
         assertThat(byApi.statusCode()).isEqualTo(404);
         assertThat(byPage.statusCode()).isEqualTo(404);
         assertThat(byApi.body() + byPage.body()).doesNotContain("P1-" + run, "P2-" + run);
+        assertThat(owner.get("app/patient.xhtml?id=abc").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -143,16 +171,21 @@ public abstract class MainJobContract {
                 List.of(Arrays.asList("GOOD-" + run, 54, 35.2, 41),
                         Arrays.asList(null, 61, 12.0, 80),
                         Arrays.asList("BAD-" + run, 40, "twelve", 150),
-                        Arrays.asList("ALSO-GOOD-" + run, 8, 60.1, 22)));
+                        Arrays.asList("ALSO-GOOD-" + run, 8, 60.1, 22),
+                        Arrays.asList("X".repeat(129), 30, 5.0, 200),
+                        Arrays.asList("OLD-" + run, 300, 5.0, 200)));
 
         JsonArray rows = ApiClient.object(doctor.upload("api/uploads", "mixed.xlsx", workbook))
                 .getJsonArray("rows");
 
         assertThat(rows.getValuesAs(JsonObject.class))
                 .extracting(r -> r.getInt("rowNumber") + " " + r.getString("status"))
-                .containsExactly("2 STORED", "3 REJECTED", "4 REJECTED", "5 STORED");
+                .containsExactly("2 STORED", "3 REJECTED", "4 REJECTED", "5 STORED",
+                        "6 REJECTED", "7 REJECTED");
         assertThat(rows.getJsonObject(1).getString("message")).contains("identifier");
         assertThat(rows.getJsonObject(2).getString("message")).contains("WBC", "twelve");
+        assertThat(rows.getJsonObject(4).getString("message")).contains("129 characters");
+        assertThat(rows.getJsonObject(5).getString("message")).contains("Age", "300");
         assertThat(ApiClient.array(doctor.get("api/patients")))
                 .extracting(p -> p.asJsonObject().getString("externalId"))
                 .containsExactlyInAnyOrder("GOOD-" + run, "ALSO-GOOD-" + run);
@@ -194,6 +227,26 @@ public abstract class MainJobContract {
                         + "\"roles\":[\"ADMIN\"]}");
 
         assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(ApiClient.object(answer).getString("error")).contains("role");
+    }
+
+    @Test
+    void malformedApiRequestsGetAJsonError() throws Exception {
+        ApiClient admin = new ApiClient(applicationUrl());
+        admin.signIn("admin", DeployedApplication.ADMIN_PASSWORD);
+
+        HttpResponse<String> badJson = admin.postJson("api/admin/users", "{\"username\":");
+        HttpResponse<String> badRole = admin.postJson("api/admin/users",
+                "{\"username\":\"x-" + run + "\",\"password\":\"long-enough-pw\","
+                        + "\"roles\":[\"SURGEON\"]}");
+        HttpResponse<String> badId = doctor("badid").get("api/patients/abc");
+
+        assertThat(badJson.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.object(badJson).getString("error")).contains("not valid JSON");
+        assertThat(badRole.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.object(badRole).getString("error")).contains("Unknown role");
+        assertThat(badId.statusCode()).isEqualTo(404);
+        assertThat(ApiClient.object(badId).getString("error")).isNotBlank();
     }
 
     /** Registers a new doctor as the administrator and signs in as that doctor. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import java.util.Map;
 final class PayaraMicroServer {
 
     private static PayaraMicroServer instance;
+    private static Exception startFailure;
 
     private final Process process;
     private final Path log;
@@ -28,9 +30,16 @@ final class PayaraMicroServer {
 
     /** The running server, started on first use. */
     static synchronized PayaraMicroServer get() throws Exception {
+        if (startFailure != null) {
+            throw new IllegalStateException("Payara Micro did not start", startFailure);
+        }
         if (instance == null) {
-            instance = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+            try {
+                instance = start();
+            } catch (Exception e) {
+                startFailure = e;
+                throw e;
+            }
         }
         return instance;
     }
@@ -76,7 +85,14 @@ final class PayaraMicroServer {
                 .redirectOutput(log.toFile()).start();
         PayaraMicroServer server = new PayaraMicroServer(process, log,
                 "http://127.0.0.1:" + port + "/");
-        DeployedApplication.awaitReady(server.serverUrl(), Duration.ofMinutes(4), process, log);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        try {
+            DeployedApplication.awaitReady(server.serverUrl(), Duration.ofMinutes(4), process,
+                    log);
+        } catch (Exception e) {
+            server.stop();
+            throw e;
+        }
         return server;
     }
 
@@ -93,12 +109,12 @@ final class PayaraMicroServer {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    static void deleteRecursively(Path folder) throws IOException {
+    private static void deleteRecursively(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }
         try (var paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }
