@@ -10,27 +10,28 @@ import org.leukemia.persistence.testing.TestDatabase;
 class MigrationTest {
 
     @Test
-    void migratesMariaDbToVersion1AndThenHasNothingToDo() {
+    void migratesMariaDbToTheLatestVersionAndThenHasNothingToDo() {
         try (TestDatabase db = TestDatabase.mysql("migration")) {
-            assertThat(db.migration().appliedCount()).isEqualTo(1);
-            assertThat(db.migration().schemaVersion()).isEqualTo("1");
-            assertThat(db.migration().applied()).containsExactly("V1 initial schema");
+            assertThat(db.migration().appliedCount()).isEqualTo(2);
+            assertThat(db.migration().schemaVersion()).isEqualTo("2");
+            assertThat(db.migration().applied())
+                    .containsExactly("V1 initial schema", "V2 prediction assessment");
 
             MigrationReport again = SchemaMigrator.migrate(db.dataSource());
             assertThat(again.appliedCount()).isZero();
-            assertThat(again.schemaVersion()).isEqualTo("1");
+            assertThat(again.schemaVersion()).isEqualTo("2");
         }
     }
 
     @Test
-    void migratesH2ToVersion1AndThenHasNothingToDo(@TempDir Path folder) {
+    void migratesH2ToTheLatestVersionAndThenHasNothingToDo(@TempDir Path folder) {
         try (TestDatabase db = TestDatabase.h2(folder)) {
-            assertThat(db.migration().appliedCount()).isEqualTo(1);
-            assertThat(db.migration().schemaVersion()).isEqualTo("1");
+            assertThat(db.migration().appliedCount()).isEqualTo(2);
+            assertThat(db.migration().schemaVersion()).isEqualTo("2");
         }
         try (TestDatabase reopened = TestDatabase.h2(folder)) {
             assertThat(reopened.migration().appliedCount()).isZero();
-            assertThat(reopened.migration().schemaVersion()).isEqualTo("1");
+            assertThat(reopened.migration().schemaVersion()).isEqualTo("2");
         }
     }
 }

@@ -18,6 +18,7 @@ import org.leukemia.persistence.patient.LabResult;
 import org.leukemia.persistence.patient.Patient;
 import org.leukemia.persistence.patient.PatientRepository;
 import org.leukemia.persistence.patient.Sex;
+import org.leukemia.persistence.prediction.Assessment;
 import org.leukemia.persistence.prediction.Prediction;
 import org.leukemia.persistence.prediction.PredictionRepository;
 import org.leukemia.persistence.testing.TestDatabase;
@@ -76,7 +77,9 @@ abstract class RepositoryContract {
                     new LabResult("inr", 1.4, null)));
             patients.add(panel);
             Prediction prediction = new Prediction(panel, model, "APL", 0.05, 0.15, 0.8, 0.8,
-                    "WBC converted from /µL");
+                    "WBC converted from /µL", new Assessment(true, true,
+                            "LDH 45000 U/L is beyond anything seen in training",
+                            "{\"fibrinogen\":{\"APL\":1.25}}"));
             new PredictionRepository(em).add(prediction);
             return prediction;
         });
@@ -102,6 +105,8 @@ abstract class RepositoryContract {
             assertThat(read.getConfidence()).isEqualTo(0.8);
             assertThat(read.getNotes()).isEqualTo("WBC converted from /µL");
             assertThat(read.getPredictedAt()).isEqualTo(written.getPredictedAt());
+            assertThat(read.getAssessment()).isEqualTo(written.getAssessment());
+            assertThat(read.getAssessment().getUnusualReasons()).contains("LDH 45000");
 
             Patient patient = read.getPatient();
             assertThat(patient.getSex()).isEqualTo(Sex.FEMALE);

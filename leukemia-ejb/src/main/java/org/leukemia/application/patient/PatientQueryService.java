@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.leukemia.application.account.AccountService;
 import org.leukemia.application.account.Roles;
+import org.leukemia.application.prediction.Contributions;
 import org.leukemia.ml.Parameter;
 import org.leukemia.persistence.patient.LabPanel;
 import org.leukemia.persistence.patient.Patient;
@@ -90,13 +91,17 @@ public class PatientQueryService {
                 panel.getUpload() == null ? null : panel.getUpload().getFileName(),
                 panel.getSourceRow(), results,
                 prediction == null ? null : summarise(prediction),
-                prediction == null ? null : prediction.getNotes());
+                prediction == null ? null : prediction.getNotes(),
+                prediction == null ? List.of()
+                        : Contributions.read(prediction.getAssessment().getContributionsJson()));
     }
 
     static PredictionSummary summarise(Prediction p) {
         return new PredictionSummary(p.getPatient().getId(), p.getPatient().getExternalId(),
                 p.getPredictedSubtype(), p.getConfidence(), p.getProbabilityAll(),
                 p.getProbabilityAml(), p.getProbabilityApl(), p.getModelVersion().getVersion(),
-                p.getModelVersion().isSyntheticTrainingData(), p.getPredictedAt());
+                p.getModelVersion().isSyntheticTrainingData(), p.getPredictedAt(),
+                p.getAssessment().isConfident(), p.getAssessment().isOutOfDistribution(),
+                p.getAssessment().getUnusualReasons());
     }
 }

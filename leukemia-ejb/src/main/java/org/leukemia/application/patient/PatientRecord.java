@@ -2,6 +2,7 @@ package org.leukemia.application.patient;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import org.leukemia.application.prediction.Contributions;
 
 /**
  * Everything a doctor sees on a patient's page.
@@ -26,10 +27,12 @@ public record PatientRecord(long patientId, String externalId, String sex, Strin
      * @param results the values in canonical units
      * @param prediction the prediction, if one was made
      * @param notes what was done to the values on the way in (unit conversions and the like)
+     * @param contributions how much each parameter pushed toward each subtype, strongest
+     *     first; empty when the model gave none
      */
     public record Panel(long panelId, LocalDateTime receivedAt, Double ageYears,
             String sourceFile, Integer sourceRow, List<Result> results,
-            PredictionSummary prediction, String notes) {
+            PredictionSummary prediction, String notes, List<Contributions.Line> contributions) {
     }
 
     /**

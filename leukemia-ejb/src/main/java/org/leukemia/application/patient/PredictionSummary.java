@@ -15,8 +15,12 @@ import java.time.LocalDateTime;
  * @param modelVersion the version of the model that made the prediction
  * @param syntheticModel whether that model was trained on synthetic data only
  * @param predictedAt when the prediction was made (UTC)
+ * @param confident whether the prediction lies in the model's confident zone
+ * @param outsideExperience whether the input was unlike anything the model was trained on
+ * @param unusualReasons why the input was unusual, or {@code null}
  */
 public record PredictionSummary(long patientId, String externalId, String predictedSubtype,
         double confidence, double probabilityAll, double probabilityAml, double probabilityApl,
-        int modelVersion, boolean syntheticModel, LocalDateTime predictedAt) {
+        int modelVersion, boolean syntheticModel, LocalDateTime predictedAt, boolean confident,
+        boolean outsideExperience, String unusualReasons) {
 }

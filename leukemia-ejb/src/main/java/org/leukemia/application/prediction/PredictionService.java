@@ -12,6 +12,7 @@ import org.leukemia.ml.SubtypePrediction;
 import org.leukemia.persistence.model.ModelVersion;
 import org.leukemia.persistence.model.ModelVersionRepository;
 import org.leukemia.persistence.patient.LabPanel;
+import org.leukemia.persistence.prediction.Assessment;
 import org.leukemia.persistence.prediction.Prediction;
 import org.leukemia.persistence.prediction.PredictionRepository;
 
@@ -77,7 +78,11 @@ public class PredictionService {
                     result.probability(Subtype.AML),
                     result.probability(Subtype.APL),
                     result.confidence(),
-                    joinNotes(notes, result.notes()));
+                    joinNotes(notes, result.notes()),
+                    new Assessment(result.confident(), result.outOfDistribution(),
+                            result.outOfDistributionReasons().isEmpty() ? null
+                                    : String.join(" ", result.outOfDistributionReasons()),
+                            Contributions.toJson(result.contributions())));
             predictions.add(prediction);
             return prediction;
         }

@@ -28,6 +28,7 @@ import org.leukemia.persistence.patient.LabPanel;
 import org.leukemia.persistence.patient.LabResult;
 import org.leukemia.persistence.patient.Patient;
 import org.leukemia.persistence.patient.PatientRepository;
+import org.leukemia.persistence.prediction.Assessment;
 import org.leukemia.persistence.prediction.Prediction;
 import org.leukemia.persistence.upload.RowIssue;
 import org.leukemia.persistence.upload.Upload;
@@ -126,11 +127,16 @@ public class UploadService {
         Prediction prediction = predictor.predictAndStore(panel, normalised.values(),
                 normalised.notes());
 
-        RowOutcome.Status status = normalised.notes().isEmpty()
+        List<String> warnings = new ArrayList<>(normalised.notes());
+        Assessment assessment = prediction.getAssessment();
+        if (assessment.isOutOfDistribution()) {
+            warnings.add("Outside the model's experience: " + assessment.getUnusualReasons());
+        }
+        RowOutcome.Status status = warnings.isEmpty()
                 ? RowOutcome.Status.STORED : RowOutcome.Status.STORED_WITH_WARNINGS;
         return new RowOutcome(row.rowNumber(), entry.externalId(), status,
                 prediction.getPredictedSubtype(), prediction.getConfidence(),
-                String.join(" ", normalised.notes()));
+                String.join(" ", warnings));
     }
 
     private static Map<Column, String> headersByColumn(WorkbookContent workbook) {

@@ -3,6 +3,7 @@ package org.leukemia.persistence.prediction;
 import jakarta.persistence.Access;
 import jakarta.persistence.AccessType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -79,6 +80,9 @@ public class Prediction {
     @Column(name = "predicted_at", nullable = false, updatable = false)
     private LocalDateTime predictedAt;
 
+    @Embedded
+    private Assessment assessment = Assessment.NONE;
+
     /** For JPA only. */
     protected Prediction() {
     }
@@ -99,6 +103,19 @@ public class Prediction {
     public Prediction(LabPanel panel, ModelVersion modelVersion, String predictedSubtype,
             double probabilityAll, double probabilityAml, double probabilityApl,
             double confidence, String notes) {
+        this(panel, modelVersion, predictedSubtype, probabilityAll, probabilityAml,
+                probabilityApl, confidence, notes, Assessment.NONE);
+    }
+
+    /**
+     * Creates a prediction made now, with the model's assessment of it.
+     *
+     * @param assessment confident zone, unusual input and contributions; not null
+     * @see #Prediction(LabPanel, ModelVersion, String, double, double, double, double, String)
+     */
+    public Prediction(LabPanel panel, ModelVersion modelVersion, String predictedSubtype,
+            double probabilityAll, double probabilityAml, double probabilityApl,
+            double confidence, String notes, Assessment assessment) {
         this.panel = Checks.required(panel, "panel");
         this.patient = Checks.required(panel.getPatient(), "panel.patient");
         this.modelVersion = Checks.required(modelVersion, "modelVersion");
@@ -114,6 +131,12 @@ public class Prediction {
         this.confidence = Checks.probability(confidence, "confidence");
         this.notes = Checks.truncate(notes, MAX_NOTES);
         this.predictedAt = Timestamps.nowUtc();
+        this.assessment = Checks.required(assessment, "assessment");
+    }
+
+    /** @return the model's assessment of this prediction */
+    public Assessment getAssessment() {
+        return assessment;
     }
 
     public Long getId() {

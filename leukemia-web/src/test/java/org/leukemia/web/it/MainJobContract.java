@@ -192,6 +192,41 @@ public abstract class MainJobContract {
     }
 
     @Test
+    void aPredictionComesWithItsExplanationAndAWarningForUnusualInput() throws Exception {
+        ApiClient doctor = doctor("explained");
+        byte[] workbook = Workbooks.of(
+                List.of("Patient ID", "Age (years)", "WBC (10^9/L)", "MCV (fL)", "MCHC (g/L)",
+                        "Platelets (10^9/L)", "Neutrophils (10^9/L)", "Lymphocytes (10^9/L)",
+                        "Monocytes (10^9/L)", "PT (%)", "Fibrinogen (g/L)", "LDH (U/L)"),
+                List.of(Arrays.asList("USUAL-" + run, 45, 3.2, 92.0, 335, 28, 0.4, 1.1, 0.05,
+                                61, 1.0, 520),
+                        Arrays.asList("ODD-" + run, 45, 3.2, 92.0, 335, 28, 0.4, 1.1, 0.05,
+                                61, 1.0, 450000)));
+
+        JsonArray rows = ApiClient.object(doctor.upload("api/uploads", "odd.xlsx", workbook))
+                .getJsonArray("rows");
+        JsonObject odd = ApiClient.array(doctor.get("api/patients")).getValuesAs(JsonObject.class)
+                .stream().filter(p -> p.getString("externalId").startsWith("ODD")).findFirst()
+                .orElseThrow();
+        JsonObject record = ApiClient.object(doctor.get("api/patients/"
+                + odd.getJsonNumber("patientId").longValue()));
+        HttpResponse<String> page = doctor.get("app/patient.xhtml?id="
+                + odd.getJsonNumber("patientId").longValue());
+
+        assertThat(rows.getJsonObject(1).getString("status")).isEqualTo("STORED_WITH_WARNINGS");
+        assertThat(rows.getJsonObject(1).getString("message"))
+                .contains("Outside the model's experience", "450000");
+        assertThat(odd.getBoolean("outsideExperience")).isTrue();
+        JsonArray contributions = record.getJsonArray("panels").getJsonObject(0)
+                .getJsonArray("contributions");
+        assertThat(contributions).isNotEmpty();
+        assertThat(contributions.getValuesAs(JsonObject.class))
+                .extracting(c -> c.getString("parameter")).contains("Fibrinogen");
+        assertThat(page.body()).contains("What drove the suggestion",
+                "Outside the model", "never replaces");
+    }
+
+    @Test
     void aFileThatIsNotAWorkbookIsRefusedAndNothingStored() throws Exception {
         ApiClient doctor = doctor("refused");
 
