@@ -17,9 +17,13 @@ import java.util.Objects;
  *     {@code seed + 1}, ...), 1 to 20; default 5 ({@link #standard()}) or 3
  * @param seed seed of the folds and the first member; default
  *     {@link TrainingSettings#DEFAULT_SEED}
+ * @param repeats how many times the chosen design's ensemble is cross-validated, each time
+ *     with other folds (fold seeds {@code seed}, {@code seed + 1}, ...), 1 to 10; the pooled
+ *     out-of-fold predictions of all repeats fit the calibration, decision rule and
+ *     confident zone. Default 3 ({@link #standard()}, {@link #quick()}) or 1
  */
 public record TrainingProtocol(List<TrainingSettings> grid, List<Boolean> derivedFeatures,
-        List<Boolean> classWeights, int folds, int ensembleSize, long seed) {
+        List<Boolean> classWeights, int folds, int ensembleSize, long seed, int repeats) {
 
     /** Default number of folds. */
     public static final int DEFAULT_FOLDS = 5;
@@ -33,6 +37,7 @@ public record TrainingProtocol(List<TrainingSettings> grid, List<Boolean> derive
      * @param folds cross-validation folds
      * @param ensembleSize members of the final model
      * @param seed seed
+     * @param repeats cross-validation repeats of the chosen design
      */
     public TrainingProtocol {
         grid = List.copyOf(Objects.requireNonNull(grid, "grid"));
@@ -44,12 +49,30 @@ public record TrainingProtocol(List<TrainingSettings> grid, List<Boolean> derive
         if (folds < 2 || folds > 20 || ensembleSize < 1 || ensembleSize > 20) {
             throw new IllegalArgumentException("folds must be 2-20 and ensembleSize 1-20");
         }
+        if (repeats < 1 || repeats > 10) {
+            throw new IllegalArgumentException("repeats must be 1-10");
+        }
+    }
+
+    /**
+     * A protocol whose chosen design is cross-validated once.
+     *
+     * @param grid hyperparameter candidates
+     * @param derivedFeatures feature-set options
+     * @param classWeights weighting options
+     * @param folds cross-validation folds
+     * @param ensembleSize members of the final model
+     * @param seed seed
+     */
+    public TrainingProtocol(List<TrainingSettings> grid, List<Boolean> derivedFeatures,
+            List<Boolean> classWeights, int folds, int ensembleSize, long seed) {
+        this(grid, derivedFeatures, classWeights, folds, ensembleSize, seed, 1);
     }
 
     /**
      * The full search of the {@code train} command: depth 2, 3, 4 or 6, 150 or 300 trees
      * (learning rate 0.05), with and without derived features and class weights (32
-     * designs), 5 folds, 5 members.
+     * designs), 5 folds, 5 members, 3 cross-validation repeats of the chosen design.
      *
      * @return the standard protocol
      */
@@ -61,12 +84,13 @@ public record TrainingProtocol(List<TrainingSettings> grid, List<Boolean> derive
             }
         }
         return new TrainingProtocol(grid, List.of(false, true), List.of(false, true),
-                DEFAULT_FOLDS, 5, TrainingSettings.DEFAULT_SEED);
+                DEFAULT_FOLDS, 5, TrainingSettings.DEFAULT_SEED, 3);
     }
 
     /**
      * A small search for tests and the quick-start model: depth 3 or 4, 200 trees, with and
-     * without derived features and class weights (8 designs), 5 folds, 3 members.
+     * without derived features and class weights (8 designs), 5 folds, 3 members, 3
+     * cross-validation repeats of the chosen design.
      *
      * @return the quick protocol
      */
@@ -74,7 +98,7 @@ public record TrainingProtocol(List<TrainingSettings> grid, List<Boolean> derive
         List<TrainingSettings> grid = List.of(withDepth(TrainingSettings.defaults(), 3),
                 TrainingSettings.defaults());
         return new TrainingProtocol(grid, List.of(false, true), List.of(false, true),
-                DEFAULT_FOLDS, 3, TrainingSettings.DEFAULT_SEED);
+                DEFAULT_FOLDS, 3, TrainingSettings.DEFAULT_SEED, 3);
     }
 
     /**

@@ -11,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,6 +47,9 @@ public class ModelRegistry {
 
     private volatile ActiveModel active;
 
+    /** Model cards by version: generating one means loading the model, so keep them. */
+    private final Map<Integer, String> modelCards = new ConcurrentHashMap<>();
+
     /**
      * Loads the active model, first training and registering the default one if none exists.
      *
@@ -54,6 +59,7 @@ public class ModelRegistry {
     public int loadActiveModel() {
         ModelVersion entry = versions.findActive().orElseGet(this::registerDefaultModel);
         TrainedModel model = TrainedModel.fromBytes(entry.getContent());
+        modelCards.put(entry.getVersion(), model.modelCardMarkdown());
         active = new ActiveModel(entry.getId(), entry.getVersion(),
                 entry.isSyntheticTrainingData(), model);
 
@@ -83,8 +89,13 @@ public class ModelRegistry {
                 .map(v -> new ModelSummary(v.getVersion(), v.getDescription(),
                         v.getTrainingSource(), v.isSyntheticTrainingData(), v.isActive(),
                         v.getCreatedAt(), v.getTrainingDataSha256(), v.getMetadataJson(),
-                        v.getProvenanceJson()))
+                        v.getProvenanceJson(), modelCard(v)))
                 .toList();
+    }
+
+    private String modelCard(ModelVersion version) {
+        return modelCards.computeIfAbsent(version.getVersion(),
+                v -> TrainedModel.fromBytes(version.getContent()).modelCardMarkdown());
     }
 
     private ModelVersion registerDefaultModel() {

@@ -14,8 +14,10 @@ import java.time.LocalDateTime;
  * @param trainingDataSha256 fingerprint of the training data
  * @param metadataJson settings, class counts and other training records, as JSON
  * @param provenanceJson Tribuo's provenance of the model, as JSON
+ * @param modelCard the model card generated from the model's records, as Markdown
  */
 public record ModelSummary(int version, String description, String trainingSource,
         boolean syntheticTrainingData, boolean active, LocalDateTime createdAt,
-        String trainingDataSha256, String metadataJson, String provenanceJson) {
+        String trainingDataSha256, String metadataJson, String provenanceJson,
+        String modelCard) {
 }

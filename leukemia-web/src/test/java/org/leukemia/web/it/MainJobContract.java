@@ -266,6 +266,21 @@ public abstract class MainJobContract {
     }
 
     @Test
+    void auditorsSeeHowTheServingModelWasTrained() throws Exception {
+        ApiClient doctor = doctor("models");
+
+        JsonObject model = ApiClient.array(doctor.get("api/models")).getJsonObject(0);
+        HttpResponse<String> page = doctor.get("app/models.xhtml");
+
+        assertThat(model.getInt("version")).isEqualTo(1);
+        assertThat(model.getBoolean("syntheticTrainingData")).isTrue();
+        assertThat(model.getString("trainingDataSha256")).matches("[0-9a-f]{64}");
+        assertThat(model.getString("provenanceJson")).contains("XGBoost");
+        assertThat(model.getString("modelCard")).contains("Intended use");
+        assertThat(page.body()).contains("Model card", "synthetic patients", "Tribuo provenance");
+    }
+
+    @Test
     void malformedApiRequestsGetAJsonError() throws Exception {
         ApiClient admin = new ApiClient(applicationUrl());
         admin.signIn("admin", DeployedApplication.ADMIN_PASSWORD);
