@@ -13,6 +13,12 @@ import java.util.Objects;
  * <p>Every change is recorded as a note; a value is never changed silently. In order:
  * <ol>
  *   <li>non-finite or negative values are implausible and become missing;</li>
+ *   <li>cell counts far above any count in 10^9/L (WBC and white-cell counts above
+ *       {@value #COUNT_PER_MICROLITRE_LIMIT}, platelets above
+ *       {@value #PLATELETS_PER_MICROLITRE_LIMIT}) are read as per µL (per mm³) and divided by
+ *       1000;</li>
+ *   <li>fibrinogen above {@value #FIBRINOGEN_MG_DL_LIMIT} is read as mg/dL and divided by
+ *       100;</li>
  *   <li>MCHC below {@value #MCHC_G_DL_LIMIT} is read as g/dL and multiplied by 10;</li>
  *   <li>haemoglobin below {@value #HAEMOGLOBIN_G_DL_LIMIT} is read as g/dL and multiplied by
  *       10;</li>
@@ -20,6 +26,8 @@ import java.util.Objects;
  *       percentage, and becomes missing (a ratio cannot be converted without the reference
  *       time of the centre's reagent);</li>
  *   <li>a white-cell percentage above 100 is impossible and becomes missing;</li>
+ *   <li>a value still outside the range any human being can have (see
+ *       {@link #plausibleRange(Parameter)}) becomes missing;</li>
  *   <li>a missing white-cell percentage is derived from its count and the WBC, and a missing
  *       count from its percentage and the WBC.</li>
  * </ol>
@@ -34,7 +42,34 @@ public final class Normaliser {
     /** Prothrombin activity values below this are read as a ratio or INR. */
     public static final double PT_RATIO_LIMIT = 5.0;
 
+    /** White-cell counts above this cannot be 10^9/L: they are read as per µL. */
+    public static final double COUNT_PER_MICROLITRE_LIMIT = 1000.0;
+    /** Platelet counts above this cannot be 10^9/L: they are read as per µL. */
+    public static final double PLATELETS_PER_MICROLITRE_LIMIT = 5000.0;
+    /** Fibrinogen above this cannot be g/L: it is read as mg/dL. */
+    public static final double FIBRINOGEN_MG_DL_LIMIT = 20.0;
+
     private static final double PERCENT_MAX = 100.0;
+
+    /**
+     * The range, in canonical units, outside of which a value cannot be a human measurement.
+     * Deliberately wide: a value that is merely unusual is kept, and the model's own guard
+     * says whether it has seen anything like it.
+     */
+    private static final Map<Parameter, double[]> PLAUSIBLE = Map.ofEntries(
+            Map.entry(Parameter.AGE, new double[] {0, 120}),
+            Map.entry(Parameter.WBC, new double[] {0.01, 1000}),
+            Map.entry(Parameter.HAEMOGLOBIN, new double[] {10, 250}),
+            Map.entry(Parameter.RBC, new double[] {0.1, 10}),
+            Map.entry(Parameter.MCV, new double[] {10, 200}),
+            Map.entry(Parameter.MCHC, new double[] {150, 500}),
+            Map.entry(Parameter.PLATELETS, new double[] {0, 5000}),
+            Map.entry(Parameter.NEUTROPHILS, new double[] {0, 1000}),
+            Map.entry(Parameter.LYMPHOCYTES, new double[] {0, 1000}),
+            Map.entry(Parameter.MONOCYTES, new double[] {0, 1000}),
+            Map.entry(Parameter.PT_PERCENT, new double[] {0, 200}),
+            Map.entry(Parameter.FIBRINOGEN, new double[] {0, 20}),
+            Map.entry(Parameter.LDH, new double[] {1, 200_000}));
 
     private static final Map<Parameter, Parameter> PERCENT_OF_COUNT = Map.of(
             Parameter.NEUTROPHILS, Parameter.NEUTROPHILS_PERCENT,
@@ -62,10 +97,18 @@ public final class Normaliser {
         });
         List<String> notes = new ArrayList<>();
         dropImplausible(values, notes);
+        for (Parameter count : List.of(Parameter.WBC, Parameter.NEUTROPHILS,
+                Parameter.LYMPHOCYTES, Parameter.MONOCYTES)) {
+            convertDown(values, count, COUNT_PER_MICROLITRE_LIMIT, 1000, "per µL", notes);
+        }
+        convertDown(values, Parameter.PLATELETS, PLATELETS_PER_MICROLITRE_LIMIT, 1000,
+                "per µL", notes);
+        convertDown(values, Parameter.FIBRINOGEN, FIBRINOGEN_MG_DL_LIMIT, 100, "mg/dL", notes);
         convertGramsPerDecilitre(values, Parameter.MCHC, MCHC_G_DL_LIMIT, notes);
         convertGramsPerDecilitre(values, Parameter.HAEMOGLOBIN, HAEMOGLOBIN_G_DL_LIMIT, notes);
         dropProthrombinRatio(values, notes);
         dropImpossiblePercentages(values, notes);
+        dropOutsidePlausibleRange(values, notes);
         deriveCountsAndPercentages(values, notes);
         LabValues.Builder builder = LabValues.builder();
         values.forEach(builder::set);
@@ -81,6 +124,43 @@ public final class Normaliser {
                         + " is not a plausible value; treated as missing.");
             }
             return implausible;
+        });
+    }
+
+    /**
+     * The range, in the parameter's canonical unit, outside of which a value cannot be a
+     * human measurement; percentages are 0 to 100.
+     *
+     * @return {minimum, maximum}, both inclusive
+     */
+    public static double[] plausibleRange(Parameter parameter) {
+        double[] range = PLAUSIBLE.get(parameter);
+        return range == null ? new double[] {0, PERCENT_MAX} : range.clone();
+    }
+
+    private static void convertDown(Map<Parameter, Double> values, Parameter p, double limit,
+            double divisor, String unit, List<String> notes) {
+        Double v = values.get(p);
+        if (v != null && v > limit) {
+            double converted = v / divisor;
+            values.put(p, converted);
+            notes.add(p.label() + " " + format(v) + " read as " + unit + "; converted to "
+                    + format(converted) + " " + p.unit() + ".");
+        }
+    }
+
+    private static void dropOutsidePlausibleRange(
+            Map<Parameter, Double> values, List<String> notes) {
+        values.entrySet().removeIf(e -> {
+            double[] range = plausibleRange(e.getKey());
+            double v = e.getValue();
+            boolean outside = v < range[0] || v > range[1];
+            if (outside) {
+                notes.add(e.getKey().label() + " " + format(v) + " " + e.getKey().unit()
+                        + " is outside what a human being can have (" + format(range[0])
+                        + " to " + format(range[1]) + "); treated as missing.");
+            }
+            return outside;
         });
     }
 
@@ -100,7 +180,7 @@ public final class Normaliser {
         if (v != null && v < PT_RATIO_LIMIT) {
             values.remove(Parameter.PT_PERCENT);
             notes.add(Parameter.PT_PERCENT.label() + " " + format(v)
-                    + " looks like a ratio or INR, not an activity percentage;"
+                    + " is not an activity percentage (a ratio or an INR?);"
                     + " treated as missing.");
         }
     }

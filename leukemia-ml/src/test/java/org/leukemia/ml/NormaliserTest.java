@@ -2,9 +2,16 @@ package org.leukemia.ml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 class NormaliserTest {
@@ -30,6 +37,58 @@ class NormaliserTest {
 
         assertThat(result.values().get(Parameter.MCHC).getAsDouble()).isEqualTo(344.0);
         assertThat(result.notes()).singleElement().asString().contains("g/dL").contains("344");
+    }
+
+    @Test
+    void countsPerMicrolitreAndFibrinogenInMilligramsAreConvertedWithNotes() {
+        NormalisedValues result = normaliser.normalise(Map.of(
+                Parameter.WBC, 12_500.0, Parameter.PLATELETS, 150_000.0,
+                Parameter.FIBRINOGEN, 310.0, Parameter.MONOCYTES, 800.0));
+
+        assertThat(result.values().get(Parameter.WBC)).hasValue(12.5);
+        assertThat(result.values().get(Parameter.PLATELETS)).hasValue(150.0);
+        assertThat(result.values().get(Parameter.FIBRINOGEN)).hasValue(3.1);
+        assertThat(result.values().get(Parameter.MONOCYTES)).hasValue(800.0);
+        assertThat(result.notes()).anyMatch(n -> n.contains("12500 read as per µL"))
+                .anyMatch(n -> n.contains("150000 read as per µL"))
+                .anyMatch(n -> n.contains("310 read as mg/dL"));
+    }
+
+    @Test
+    void valuesNoHumanCanHaveBecomeMissingButAMeasuredZeroStaysWherePossible() {
+        NormalisedValues result = normaliser.normalise(Map.of(
+                Parameter.WBC, 0.0, Parameter.MCV, 0.0, Parameter.MCHC, 0.0,
+                Parameter.LDH, 0.0, Parameter.AGE, 150.0,
+                Parameter.MONOCYTES, 0.0, Parameter.PLATELETS, 0.0, Parameter.FIBRINOGEN, 0.0));
+
+        assertThat(result.values().asMap()).containsOnlyKeys(
+                Parameter.MONOCYTES, Parameter.PLATELETS, Parameter.FIBRINOGEN);
+        assertThat(result.values().get(Parameter.MONOCYTES)).hasValue(0.0);
+        assertThat(result.notes()).hasSize(5)
+                .allMatch(n -> n.contains("outside what a human being can have"));
+    }
+
+    @Test
+    void theRealCohortsNeedNoneOfTheseConversions() throws Exception {
+        Path folder = AipalData.folderOrSkip();
+        List<String> notes = new ArrayList<>();
+        for (String cohort : List.of("lyon", "clermont", "nantes", "grenoble")) {
+            try (Reader reader = Files.newBufferedReader(folder.resolve(cohort + ".csv"))) {
+                for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader()
+                        .setSkipHeaderRecord(true).get().parse(reader)) {
+                    Map<Parameter, Double> raw = new EnumMap<>(Parameter.class);
+                    CohortFiles.COLUMNS.forEach((column, p) -> {
+                        if (!row.get(column).isEmpty()) {
+                            raw.put(p, Double.valueOf(row.get(column)));
+                        }
+                    });
+                    notes.addAll(normaliser.normalise(raw).notes());
+                }
+            }
+        }
+
+        assertThat(notes).noneMatch(n -> n.contains("per µL") || n.contains("mg/dL")
+                || n.contains("outside what a human being can have"));
     }
 
     @Test
