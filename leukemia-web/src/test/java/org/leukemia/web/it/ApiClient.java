@@ -81,6 +81,11 @@ public final class ApiClient {
     /** POST a file as the multipart field {@code file}. */
     public HttpResponse<String> upload(String path, String fileName, byte[] content)
             throws Exception {
+        return upload(path, fileName, content, true);
+    }
+
+    private HttpResponse<String> upload(String path, String fileName, byte[] content,
+            boolean apiHeader) throws Exception {
         String boundary = "----leukemia-it-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\n"
@@ -89,7 +94,9 @@ public final class ApiClient {
                 .getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request(path)
+        HttpRequest.Builder request = apiHeader ? request(path)
+                : HttpRequest.newBuilder(URI.create(applicationUrl + path));
+        return send(request
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
@@ -122,9 +129,16 @@ public final class ApiClient {
         }
     }
 
+    /** POSTs a file as the multipart field {@code file}, as a form from another site would. */
+    public HttpResponse<String> uploadWithoutApiHeader(String path, String fileName,
+            byte[] content) throws Exception {
+        return upload(path, fileName, content, false);
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(applicationUrl + path))
-                .timeout(Duration.ofMinutes(3));
+                .timeout(Duration.ofMinutes(3))
+                .header("X-Requested-By", "integration-test");
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request)

@@ -201,7 +201,7 @@ public abstract class MainJobContract {
                 List.of(Arrays.asList("USUAL-" + run, 45, 3.2, 92.0, 335, 28, 0.4, 1.1, 0.05,
                                 61, 1.0, 520),
                         Arrays.asList("ODD-" + run, 45, 3.2, 92.0, 335, 28, 0.4, 1.1, 0.05,
-                                61, 1.0, 450000)));
+                                61, 1.0, 60000)));
 
         JsonArray rows = ApiClient.object(doctor.upload("api/uploads", "odd.xlsx", workbook))
                 .getJsonArray("rows");
@@ -215,7 +215,7 @@ public abstract class MainJobContract {
 
         assertThat(rows.getJsonObject(1).getString("status")).isEqualTo("STORED_WITH_WARNINGS");
         assertThat(rows.getJsonObject(1).getString("message"))
-                .contains("Outside the model's experience", "450000");
+                .contains("Outside the model's experience", "60000");
         assertThat(odd.getBoolean("outsideExperience")).isTrue();
         JsonArray contributions = record.getJsonArray("panels").getJsonObject(0)
                 .getJsonArray("contributions");
@@ -224,6 +224,18 @@ public abstract class MainJobContract {
                 .extracting(c -> c.getString("parameter")).contains("Fibrinogen");
         assertThat(page.body()).contains("What drove the suggestion",
                 "Outside the model", "never replaces");
+    }
+
+    @Test
+    void anUploadPostedFromAnotherSiteIsRefused() throws Exception {
+        ApiClient doctor = doctor("forged");
+
+        HttpResponse<String> answer = doctor.uploadWithoutApiHeader("api/uploads", "x.xlsx",
+                smallWorkbook("F1-" + run, "F2-" + run));
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(ApiClient.object(answer).getString("error")).contains("X-Requested-By");
+        assertThat(ApiClient.array(doctor.get("api/patients"))).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.leukemia.web.it;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,6 +66,7 @@ final class PayaraMicroServer {
         deleteRecursively(data);
         Files.createDirectories(data);
         int port = Integer.getInteger("it.port", 18080);
+        requireFree(port);
 
         Map<String, String> settings = Map.of(
                 "leukemia.db.datasource-class", "org.h2.jdbcx.JdbcDataSource",
@@ -94,6 +96,16 @@ final class PayaraMicroServer {
             throw e;
         }
         return server;
+    }
+
+    /** A server left over on the port would answer in place of the one started here. */
+    private static void requireFree(int port) {
+        try (ServerSocket probe = new ServerSocket(port)) {
+            probe.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " is in use: stop what listens"
+                    + " there, or choose another port with -Dit.port=...", e);
+        }
     }
 
     private void stop() {
