@@ -4,8 +4,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.leukemia.application.account.AccountService;
@@ -93,7 +96,17 @@ public class PatientQueryService {
                 prediction == null ? null : summarise(prediction),
                 prediction == null ? null : prediction.getNotes(),
                 prediction == null ? List.of()
-                        : Contributions.read(prediction.getAssessment().getContributionsJson()));
+                        : Contributions.read(prediction.getAssessment().getContributionsJson(),
+                                measured(panel)));
+    }
+
+    private static Set<String> measured(LabPanel panel) {
+        Set<String> keys = new HashSet<>();
+        panel.getResults().forEach(r -> keys.add(r.getParameter()));
+        if (panel.getAgeYears() != null) {
+            keys.add(Parameter.AGE.key());
+        }
+        return keys;
     }
 
     static PredictionSummary summarise(Prediction p) {
@@ -102,6 +115,12 @@ public class PatientQueryService {
                 p.getProbabilityAml(), p.getProbabilityApl(), p.getModelVersion().getVersion(),
                 p.getModelVersion().isSyntheticTrainingData(), p.getPredictedAt(),
                 p.getAssessment().isConfident(), p.getAssessment().isOutOfDistribution(),
-                p.getAssessment().getUnusualReasons());
+                p.getAssessment().getUnusualReasons(), mostProbable(p));
+    }
+
+    private static String mostProbable(Prediction p) {
+        return Prediction.SUBTYPES.stream()
+                .max(Comparator.comparingDouble(p::probabilityOf))
+                .orElse(p.getPredictedSubtype());
     }
 }

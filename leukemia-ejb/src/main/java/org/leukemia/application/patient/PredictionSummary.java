@@ -18,9 +18,16 @@ import java.time.LocalDateTime;
  * @param confident whether the prediction lies in the model's confident zone
  * @param outsideExperience whether the input was unlike anything the model was trained on
  * @param unusualReasons why the input was unusual, or {@code null}
+ * @param mostProbableSubtype the subtype with the highest probability; it differs from the
+ *     predicted one when the model's decision rule weighs a rarer subtype up
  */
 public record PredictionSummary(long patientId, String externalId, String predictedSubtype,
         double confidence, double probabilityAll, double probabilityAml, double probabilityApl,
         int modelVersion, boolean syntheticModel, LocalDateTime predictedAt, boolean confident,
-        boolean outsideExperience, String unusualReasons) {
+        boolean outsideExperience, String unusualReasons, String mostProbableSubtype) {
+
+    /** @return whether the decision rule chose another subtype than the most probable one */
+    public boolean isRuleOverride() {
+        return !predictedSubtype.equals(mostProbableSubtype);
+    }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.leukemia.ml.Parameter;
 import org.leukemia.ml.Subtype;
 
@@ -43,9 +44,11 @@ public final class Contributions {
      * any subtype is biggest come first.
      *
      * @param json the stored JSON, or {@code null}
+     * @param measured the keys of the parameters that were measured; the others were missing,
+     *     and their lines say how the model treated a missing value
      * @return one line per parameter, empty when nothing was stored
      */
-    public static List<Line> read(String json) {
+    public static List<Line> read(String json, Set<String> measured) {
         if (json == null || json.isBlank()) {
             return List.of();
         }
@@ -57,8 +60,8 @@ public final class Contributions {
         all.forEach((key, value) -> {
             JsonObject bySubtype = value.asJsonObject();
             lines.add(new Line(Parameter.fromKey(key).map(Parameter::label).orElse(key),
-                    number(bySubtype, Subtype.ALL), number(bySubtype, Subtype.AML),
-                    number(bySubtype, Subtype.APL)));
+                    measured.contains(key), number(bySubtype, Subtype.ALL),
+                    number(bySubtype, Subtype.AML), number(bySubtype, Subtype.APL)));
         });
         lines.sort(Comparator.comparingDouble(Line::strength).reversed());
         return lines;
@@ -73,11 +76,13 @@ public final class Contributions {
      * One parameter's push toward each subtype; positive means toward, negative away from.
      *
      * @param parameter the parameter's name for people
+     * @param measured whether the value was measured; if not, the line is the effect of its
+     *     absence
      * @param all contribution to ALL
      * @param aml contribution to AML
      * @param apl contribution to APL
      */
-    public record Line(String parameter, double all, double aml, double apl) {
+    public record Line(String parameter, boolean measured, double all, double aml, double apl) {
 
         /** @return the largest push, toward or away from any subtype */
         public double strength() {

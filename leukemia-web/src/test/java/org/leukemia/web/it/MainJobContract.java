@@ -289,7 +289,8 @@ public abstract class MainJobContract {
         assertThat(model.getString("trainingDataSha256")).matches("[0-9a-f]{64}");
         assertThat(model.getString("provenanceJson")).contains("XGBoost");
         assertThat(model.getString("modelCard")).contains("Intended use");
-        assertThat(page.body()).contains("Model card", "synthetic patients", "Tribuo provenance");
+        assertThat(page.body()).contains("Model card", "synthetic patients", "Tribuo provenance",
+                "<h2>Intended use</h2>");
     }
 
     @Test
