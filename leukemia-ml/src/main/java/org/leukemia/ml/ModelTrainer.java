@@ -35,10 +35,14 @@ import org.leukemia.ml.tribuo.XGBoostClassifier;
  *       rules (most probable, or prevalence-balanced) by out-of-fold balanced accuracy;</li>
  *   <li>the candidate with the highest out-of-fold macro AUC plus balanced accuracy is
  *       chosen;</li>
- *   <li>its out-of-fold margins with the whole ensemble (seeds {@code seed},
- *       {@code seed + 1}, ...) fit the final calibration, decision rule and confident-zone
- *       cut-offs (for synthetic training data the confident zone stays empty: precision on
- *       synthetic patients is no evidence about real ones);</li>
+ *   <li>the whole ensemble (seeds {@code seed}, {@code seed + 1}, ...) of the chosen
+ *       design is cross-validated {@link TrainingProtocol#repeats()} times with other folds
+ *       (fold seeds {@code seed}, {@code seed + 1}, ...), so that each out-of-fold
+ *       prediction is made like a deployed one (the same ensemble, calibration and decision
+ *       rule); the pooled out-of-fold margins of all repeats fit the final calibration,
+ *       decision rule, confident-zone cut-offs (for synthetic training data the confident
+ *       zone stays empty: precision on synthetic patients is no evidence about real ones)
+ *       and ambiguity threshold of the guard;</li>
  *   <li>the members are trained on all cases and the out-of-distribution guard is fitted on
  *       them.</li>
  * </ol>
@@ -135,15 +139,25 @@ public final class ModelTrainer {
             LOG.log(Level.INFO, "Cross-validation chose {0} among {1} designs",
                     new Object[] {chosen.name(), designs.size()});
             double[][] single = oof.get(best);
-            double[][] ensemble = protocol.ensembleSize() == 1 ? single
-                    : outOfFold(pool, cases, truth, folds, chosen, protocol.ensembleSize(),
-                            schema, description);
-            Calibration calibration = withDecisionRule(Calibration.fit(ensemble, truth),
-                    ensemble, truth);
+            int n = cases.size();
+            double[][] ensemble = new double[n * protocol.repeats()][];
+            int[] pooledTruth = new int[n * protocol.repeats()];
+            for (int r = 0; r < protocol.repeats(); r++) {
+                int[] repeatFolds = r == 0 ? folds
+                        : StratifiedFolds.assign(truth, protocol.folds(), protocol.seed() + r);
+                double[][] margins = r == 0 && protocol.ensembleSize() == 1 ? single
+                        : outOfFold(pool, cases, truth, repeatFolds, chosen,
+                                protocol.ensembleSize(), schema, description);
+                System.arraycopy(margins, 0, ensemble, r * n, n);
+                System.arraycopy(truth, 0, pooledTruth, r * n, n);
+            }
+            Calibration calibration = withDecisionRule(Calibration.fit(ensemble, pooledTruth),
+                    ensemble, pooledTruth);
             double[][] p = Arrays.stream(ensemble).map(calibration::probabilities)
                     .toArray(double[][]::new);
             int[] decided = Arrays.stream(p).mapToInt(calibration::decide).toArray();
-            double[] cut = ConfidentZone.cutoffs(p, decided, truth, ConfidentZone.TARGET_PPV);
+            double[] cut = ConfidentZone.cutoffs(p, decided, pooledTruth,
+                    ConfidentZone.TARGET_PPV, protocol.repeats());
             if (synthetic) {
                 // precision on synthetic patients says nothing about real ones
                 Arrays.fill(cut, ConfidentZone.NEVER);
@@ -152,14 +166,22 @@ public final class ModelTrainer {
             for (Subtype s : Subtype.values()) {
                 cutoffs.put(s, cut[s.ordinal()]);
             }
-            Map<String, Double> figures = figures(single, ensemble, calibration, truth, cut);
+            Map<String, Double> figures = figures(single, truth, ensemble, calibration,
+                    pooledTruth, cut);
             List<XGBoostClassifier> members = fitAll(pool, cases, truth, chosen,
                     protocol.ensembleSize(), schema, description);
+            double[] decidedP = new double[p.length];
+            for (int i = 0; i < p.length; i++) {
+                decidedP[i] = p[i][decided[i]];
+            }
             DistributionGuard guard = DistributionGuard.fit(cases, schema.parameters(),
-                    DistributionGuard.DEFAULT_PERCENTILE);
+                    DistributionGuard.DEFAULT_PERCENTILE).withAmbiguityFrom(decidedP);
+            figures.putAll(ambiguityFigures(decidedP, decided, pooledTruth,
+                    guard.ambiguityThreshold()));
             Map<String, String> hyper = chosen.asMap();
             hyper.put("ensembleSize", Integer.toString(protocol.ensembleSize()));
             hyper.put("folds", Integer.toString(protocol.folds()));
+            hyper.put("cvRepeats", Integer.toString(protocol.repeats()));
             hyper.put("decisionRule", calibration.decisionRule());
             hyper.put("selection", "max out-of-fold macro AUC + balanced accuracy");
             ModelMetadata metadata = new ModelMetadata(description, trainingSource, synthetic,
@@ -319,8 +341,8 @@ public final class ModelTrainer {
                 Metrics.logLoss(truth, p), Metrics.brier(truth, p), false);
     }
 
-    private static Map<String, Double> figures(double[][] single, double[][] ensemble,
-            Calibration calibration, int[] truth, double[] cut) {
+    private static Map<String, Double> figures(double[][] single, int[] singleTruth,
+            double[][] ensemble, Calibration calibration, int[] truth, double[] cut) {
         double[][] raw = Arrays.stream(ensemble).map(Calibration::softmax)
                 .toArray(double[][]::new);
         double[][] singleP = Arrays.stream(single).map(Calibration::softmax)
@@ -339,7 +361,7 @@ public final class ModelTrainer {
             }
         }
         Map<String, Double> f = new LinkedHashMap<>();
-        f.put("singleMember.macroAuc", Metrics.macroAuc(truth, singleP, K));
+        f.put("singleMember.macroAuc", Metrics.macroAuc(singleTruth, singleP, K));
         f.put("ensemble.macroAuc", Metrics.macroAuc(truth, p, K));
         f.put("ensemble.balancedAccuracy", Metrics.balancedAccuracy(confusion));
         f.put("ensemble.accuracy", Metrics.accuracy(confusion));
@@ -355,6 +377,22 @@ public final class ModelTrainer {
                 Metrics.calibrationError(Metrics.reliability(truth, p, 10)));
         f.put("confident.share", (double) confident / truth.length);
         f.put("confident.ppv", confident == 0 ? Double.NaN : (double) correct / confident);
+        return f;
+    }
+
+    private static Map<String, Double> ambiguityFigures(double[] decidedP, int[] decided,
+            int[] truth, double threshold) {
+        int kept = 0;
+        int keptCorrect = 0;
+        for (int i = 0; i < decided.length; i++) {
+            if (decidedP[i] >= threshold) {
+                kept++;
+                keptCorrect += decided[i] == truth[i] ? 1 : 0;
+            }
+        }
+        Map<String, Double> f = new LinkedHashMap<>();
+        f.put("ambiguous.share", 1.0 - (double) kept / decided.length);
+        f.put("notAmbiguous.accuracy", kept == 0 ? Double.NaN : (double) keptCorrect / kept);
         return f;
     }
 

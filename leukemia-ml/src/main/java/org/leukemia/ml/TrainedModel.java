@@ -80,7 +80,7 @@ public final class TrainedModel {
         Subtype decision = Subtype.values()[calibration.decide(p)];
         double cutoff = metadata.confidentCutoffs().getOrDefault(decision, Double.MAX_VALUE);
         List<String> reasons = metadata.distributionGuard() == null ? List.of()
-                : metadata.distributionGuard().check(values);
+                : metadata.distributionGuard().check(values, p[decision.ordinal()]);
         Map<Subtype, Double> probabilities = new EnumMap<>(Subtype.class);
         for (Subtype s : Subtype.values()) {
             probabilities.put(s, p[s.ordinal()]);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.leukemia.ml.training.ConfidentZone;
 import org.leukemia.ml.training.CvResult;
+import org.leukemia.ml.training.DistributionGuard;
 
 /** The training pipeline on a small synthetic cohort with a two-design search. */
 class PipelineTest {
@@ -121,9 +122,36 @@ class PipelineTest {
         assertThat(p.confident()).isFalse();
         assertThat(p.outOfDistributionReasons()).anyMatch(r -> r.startsWith(
                 "Lactate dehydrogenase 450000 U/L is beyond anything seen in training"));
+        DistributionGuard guard = model.metadata().distributionGuard();
+        long unusual = cohort.stream().filter(c -> !guard.check(c.values()).isEmpty()).count();
+        // the distance threshold is the training 99th percentile; ranges cover training
+        assertThat(unusual).isLessThanOrEqualTo(cohort.size() / 50);
         long flagged = cohort.stream().filter(c -> model.predict(c.values())
                 .outOfDistribution()).count();
-        // the distance threshold is the training 99th percentile; ranges cover training
-        assertThat(flagged).isLessThanOrEqualTo(cohort.size() / 50);
+        // plus the ambiguous ones: 15 % of out-of-fold predictions, fewer in sample
+        assertThat(flagged).isLessThanOrEqualTo(
+                Math.round(cohort.size() * (DistributionGuard.AMBIGUOUS_SHARE + 0.02)));
+    }
+
+    @Test
+    void uncertainPredictionsAreFlaggedAsAmbiguous() {
+        DistributionGuard guard = model.metadata().distributionGuard();
+        double threshold = guard.ambiguityThreshold();
+        assertThat(threshold).isGreaterThan(1.0 / 3).isLessThan(0.9);
+        assertThat(model.metadata().outOfFoldFigures().get("ambiguous.share"))
+                .isCloseTo(DistributionGuard.AMBIGUOUS_SHARE, within(0.01));
+        // out of fold, the flagged predictions were the less accurate ones
+        assertThat(model.metadata().outOfFoldFigures().get("notAmbiguous.accuracy"))
+                .isGreaterThan(model.metadata().outOfFoldFigures().get("ensemble.accuracy"));
+        LabValues values = cohort.get(0).values();
+        assertThat(guard.check(values, threshold - 0.01))
+                .anyMatch(r -> r.startsWith("Ambiguous: the proposed subtype has probability"));
+        assertThat(guard.check(values, threshold)).isEqualTo(guard.check(values));
+        for (LabeledCase c : cohort) {
+            SubtypePrediction p = model.predict(c.values());
+            assertThat(p.outOfDistributionReasons().stream()
+                    .anyMatch(r -> r.startsWith("Ambiguous"))).isEqualTo(
+                            p.confidence() < threshold);
+        }
     }
 }

@@ -32,6 +32,25 @@ public final class ConfidentZone {
      */
     public static double[] cutoffs(double[][] probabilities, int[] decided, int[] truth,
             double ppv) {
+        return cutoffs(probabilities, decided, truth, ppv, 1);
+    }
+
+    /**
+     * Like {@link #cutoffs(double[][], int[], int[], double)} for the pooled out-of-fold
+     * predictions of repeated cross-validation, where every patient appears once per repeat:
+     * the minimum support is {@value #MIN_SUPPORT} patients, that is
+     * {@value #MIN_SUPPORT} times {@code repeats} predictions.
+     *
+     * @param probabilities pooled out-of-fold calibrated probabilities {@code [row][class]}
+     * @param decided decided class per row
+     * @param truth true class per row
+     * @param ppv target positive predictive value
+     * @param repeats cross-validation repeats pooled in the rows, at least 1
+     * @return cut-off per class
+     */
+    public static double[] cutoffs(double[][] probabilities, int[] decided, int[] truth,
+            double ppv, int repeats) {
+        int minSupport = MIN_SUPPORT * Math.max(1, repeats);
         int k = probabilities[0].length;
         double[] cut = new double[k];
         for (int c = 0; c < k; c++) {
@@ -49,7 +68,7 @@ public final class ConfidentZone {
                 int taken = j + 1;
                 boolean lastOfTie = j + 1 == scored.size()
                         || scored.get(j + 1)[0] < scored.get(j)[0];
-                if (lastOfTie && taken >= MIN_SUPPORT && correct >= ppv * taken) {
+                if (lastOfTie && taken >= minSupport && correct >= ppv * taken) {
                     cut[c] = scored.get(j)[0];
                 }
             }

@@ -17,7 +17,8 @@ import org.leukemia.ml.LabeledCase;
 import org.leukemia.ml.Parameter;
 
 /**
- * Flags inputs unlike the training data, with a reason a clinician can read. Two checks:
+ * Flags inputs unlike the training data, or predictions the model is unsure of, with a
+ * reason a clinician can read. Three checks:
  * <ol>
  *   <li>range: a value below the lowest or above the highest value of its parameter in the
  *       training data;</li>
@@ -25,7 +26,12 @@ import org.leukemia.ml.Parameter;
  *       mapped through the training distribution of its parameter to a normal score, a
  *       missing value to 0) above the {@code percentile}-th percentile of the training
  *       patients' own distances. The covariance is shrunk by {@value #SHRINKAGE} towards its
- *       diagonal.</li>
+ *       diagonal;</li>
+ *   <li>ambiguity (only in {@link #check(LabValues, double)}): the calibrated probability of
+ *       the proposed subtype below {@code ambiguityThreshold}, the level under which
+ *       {@value #AMBIGUOUS_SHARE} of the training patients' out-of-fold predictions fell.
+ *       Out of fold, these are the patients the model most often gets wrong; 0 switches the
+ *       check off (as in bundles written before it existed).</li>
  * </ol>
  *
  * @param features parameter keys checked, in order
@@ -35,15 +41,19 @@ import org.leukemia.ml.Parameter;
  * @param inverseCovariance inverse of the shrunk covariance of the normal scores
  * @param percentile training percentile used as threshold, for example 99
  * @param threshold squared distance above which a combination is flagged
+ * @param ambiguityThreshold probability of the proposed subtype below which a prediction is
+ *     flagged as ambiguous; 0 when not checked
  */
 public record DistributionGuard(List<String> features, double[] min, double[] max,
         double[][] quantiles, double[][] inverseCovariance, double percentile,
-        double threshold) {
+        double threshold, double ambiguityThreshold) {
 
     /** Default training percentile of the distance threshold. */
     public static final double DEFAULT_PERCENTILE = 99.0;
     /** Shrinkage of the covariance towards its diagonal. */
     public static final double SHRINKAGE = 0.1;
+    /** Share of training out-of-fold predictions below the ambiguity threshold. */
+    public static final double AMBIGUOUS_SHARE = 0.15;
 
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
     private static final double TAIL = 0.005;
@@ -59,9 +69,31 @@ public record DistributionGuard(List<String> features, double[] min, double[] ma
      * @param inverseCovariance inverse covariance of the normal scores
      * @param percentile training percentile used as threshold
      * @param threshold squared distance threshold
+     * @param ambiguityThreshold probability of the proposed subtype below which a
+     *     prediction is flagged; 0 when not checked
      */
     public DistributionGuard {
         features = List.copyOf(Objects.requireNonNull(features, "features"));
+        if (!(ambiguityThreshold >= 0 && ambiguityThreshold <= 1)) {
+            throw new IllegalArgumentException("ambiguityThreshold must be in [0, 1]");
+        }
+    }
+
+    /**
+     * Returns a copy whose ambiguity threshold is the {@value #AMBIGUOUS_SHARE} quantile of
+     * the proposed subtype's probability in out-of-fold predictions on the training data.
+     *
+     * @param decidedProbabilities out-of-fold probability of the proposed subtype, one per
+     *     training prediction
+     * @return the guard with the ambiguity check
+     */
+    public DistributionGuard withAmbiguityFrom(double[] decidedProbabilities) {
+        double[] sorted = decidedProbabilities.clone();
+        Arrays.sort(sorted);
+        double cut = sorted.length == 0 ? 0.0
+                : org.leukemia.ml.evaluation.Metrics.percentile(sorted, AMBIGUOUS_SHARE);
+        return new DistributionGuard(features, min, max, quantiles, inverseCovariance,
+                percentile, threshold, cut);
     }
 
     /**
@@ -95,7 +127,7 @@ public record DistributionGuard(List<String> features, double[] min, double[] ma
         }
         List<String> keys = parameters.stream().map(Parameter::key).toList();
         DistributionGuard partial = new DistributionGuard(keys, min, max, quantiles,
-                new double[0][0], percentile, Double.POSITIVE_INFINITY);
+                new double[0][0], percentile, Double.POSITIVE_INFINITY, 0.0);
         double[][] scores = cases.stream().map(c -> partial.normalScores(c.values()))
                 .toArray(double[][]::new);
         double[][] cov = new double[d][d];
@@ -117,17 +149,37 @@ public record DistributionGuard(List<String> features, double[] min, double[] ma
         RealMatrix inverse = new LUDecomposition(new Array2DRowRealMatrix(cov)).getSolver()
                 .getInverse();
         DistributionGuard unthresholded = new DistributionGuard(keys, min, max, quantiles,
-                inverse.getData(), percentile, Double.POSITIVE_INFINITY);
+                inverse.getData(), percentile, Double.POSITIVE_INFINITY, 0.0);
         double[] distances = Arrays.stream(scores).mapToDouble(unthresholded::distance)
                 .sorted().toArray();
         double threshold = org.leukemia.ml.evaluation.Metrics.percentile(distances,
                 percentile / 100.0);
         return new DistributionGuard(keys, min, max, quantiles, inverse.getData(), percentile,
-                threshold);
+                threshold, 0.0);
     }
 
     /**
-     * Checks one input.
+     * Checks one input and the model's confidence in its proposed subtype.
+     *
+     * @param values canonical values
+     * @param decidedProbability calibrated probability of the proposed subtype
+     * @return one reason per finding; empty when the input is like the training data and the
+     *     prediction is not ambiguous
+     */
+    public List<String> check(LabValues values, double decidedProbability) {
+        List<String> reasons = check(values);
+        if (decidedProbability < ambiguityThreshold) {
+            reasons = new ArrayList<>(reasons);
+            reasons.add(String.format(Locale.ROOT, "Ambiguous: the proposed subtype has"
+                    + " probability %.2f, below %.2f, where the %.0f %% least certain training"
+                    + " predictions lie (the model is most often wrong there).",
+                    decidedProbability, ambiguityThreshold, AMBIGUOUS_SHARE * 100));
+        }
+        return reasons;
+    }
+
+    /**
+     * Checks one input (range and combination only).
      *
      * @param values canonical values
      * @return one reason per finding; empty when the input is like the training data
@@ -176,7 +228,8 @@ public record DistributionGuard(List<String> features, double[] min, double[] ma
                 && Arrays.equals(min, that.min) && Arrays.equals(max, that.max)
                 && Arrays.deepEquals(quantiles, that.quantiles)
                 && Arrays.deepEquals(inverseCovariance, that.inverseCovariance)
-                && percentile == that.percentile && threshold == that.threshold;
+                && percentile == that.percentile && threshold == that.threshold
+                && ambiguityThreshold == that.ambiguityThreshold;
     }
 
     @Override
@@ -186,7 +239,8 @@ public record DistributionGuard(List<String> features, double[] min, double[] ma
 
     @Override
     public String toString() {
-        return "DistributionGuard" + features + " threshold " + threshold;
+        return "DistributionGuard" + features + " threshold " + threshold + ", ambiguity "
+                + ambiguityThreshold;
     }
 
     private Parameter parameter(int j) {

@@ -108,6 +108,12 @@ public final class ModelCard {
                     + " training range below, or when the Mahalanobis distance of the"
                     + " rank-transformed values exceeds %.2f (the %.0fth percentile of the"
                     + " training patients).%n%n", g.threshold(), g.percentile()));
+            if (g.ambiguityThreshold() > 0) {
+                out.append(String.format(Locale.ROOT, "Also flagged as ambiguous when the"
+                        + " proposed subtype's probability is below %.4f (the %.0f %% least"
+                        + " certain out-of-fold predictions on the training data).%n%n",
+                        g.ambiguityThreshold(), DistributionGuard.AMBIGUOUS_SHARE * 100));
+            }
             out.append("| parameter | lowest | highest |\n| --- | --- | --- |\n");
             for (int j = 0; j < g.features().size(); j++) {
                 Parameter p = Parameter.fromKey(g.features().get(j)).orElseThrow();
