@@ -89,9 +89,10 @@ public final class ModelCard {
         }
         out.append(".\n\n## Confident zone\n\n");
         out.append("A prediction is confident when the decided subtype's probability reaches its"
-                + " cut-off (chosen on out-of-fold predictions for a positive predictive value"
-                + " of at least ").append(Math.round(ConfidentZone.TARGET_PPV * 100))
-                .append(" %) and the input is not flagged as out of distribution.\n\n");
+                + " cut-off (chosen on the pooled out-of-fold predictions of every"
+                + " cross-validation repeat, for a positive predictive value of at least ")
+                .append(Math.round(ConfidentZone.TARGET_PPV * 100))
+                .append(" %) and the prediction is not flagged (unusual input or ambiguous).\n\n");
         if (m.syntheticTrainingData()) {
             out.append("Trained on synthetic data: out-of-fold precision on synthetic patients is"
                     + " no evidence about real ones, so no prediction is ever confident.\n\n");
