@@ -20,8 +20,9 @@ import java.util.Objects;
  *     most probable subtype unless the model weighs rare subtypes up
  * @param confident whether the proposed subtype's probability reaches the model's cut-off,
  *     chosen on training data for a positive predictive value of at least 99 %
- * @param outOfDistribution whether the input is unlike anything in the training data; the
- *     prediction is then less trustworthy
+ * @param outOfDistribution whether the input is unlike anything in the training data, or
+ *     the model is unsure of the subtype (see the reasons); the prediction is then less
+ *     trustworthy
  * @param outOfDistributionReasons one human-readable reason per finding, empty when not
  *     flagged
  * @param contributions per parameter, its additive contribution to each subtype's

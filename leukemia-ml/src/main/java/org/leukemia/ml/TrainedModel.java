@@ -10,6 +10,7 @@ import org.leukemia.ml.bundle.ModelBundle;
 import org.leukemia.ml.features.FeatureEngineering;
 import org.leukemia.ml.features.FeatureSchema;
 import org.leukemia.ml.training.Calibration;
+import org.leukemia.ml.training.DistributionGuard;
 import org.leukemia.ml.training.ModelCard;
 import org.leukemia.ml.tribuo.XGBoostClassifier;
 
@@ -79,13 +80,16 @@ public final class TrainedModel {
         double[] p = calibration.probabilities(margin);
         Subtype decision = Subtype.values()[calibration.decide(p)];
         double cutoff = metadata.confidentCutoffs().getOrDefault(decision, Double.MAX_VALUE);
-        List<String> reasons = metadata.distributionGuard() == null ? List.of()
-                : metadata.distributionGuard().check(values, p[decision.ordinal()]);
+        DistributionGuard guard = metadata.distributionGuard();
+        List<String> reasons = guard == null ? List.of()
+                : guard.check(values, p[decision.ordinal()]);
+        boolean unusual = guard != null && !guard.check(values).isEmpty();
+        boolean ambiguous = guard != null && p[decision.ordinal()] < guard.ambiguityThreshold();
         Map<Subtype, Double> probabilities = new EnumMap<>(Subtype.class);
         for (Subtype s : Subtype.values()) {
             probabilities.put(s, p[s.ordinal()]);
         }
-        return new SubtypePrediction(probabilities, notes(values, reasons), decision,
+        return new SubtypePrediction(probabilities, notes(values, unusual, ambiguous), decision,
                 p[decision.ordinal()] >= cutoff && reasons.isEmpty(), !reasons.isEmpty(),
                 reasons, contributions(row, calibration.temperature()));
     }
@@ -131,7 +135,7 @@ public final class TrainedModel {
         return out;
     }
 
-    private List<String> notes(LabValues values, List<String> reasons) {
+    private List<String> notes(LabValues values, boolean unusual, boolean ambiguous) {
         List<String> notes = new ArrayList<>();
         List<Parameter> missing = schema.missing(values);
         if (!missing.isEmpty()) {
@@ -144,9 +148,13 @@ public final class TrainedModel {
         if (!ignored.isEmpty()) {
             notes.add("Not used by this model: " + String.join(", ", ignored) + ".");
         }
-        if (!reasons.isEmpty()) {
+        if (unusual) {
             notes.add("These results are unlike the training data; treat the prediction with"
                     + " caution.");
+        }
+        if (ambiguous) {
+            notes.add("The model is unsure of the subtype (its probability is low); treat the"
+                    + " prediction with caution.");
         }
         if (metadata.syntheticTrainingData()) {
             notes.add("This model was trained on synthetic data, not on real patients.");

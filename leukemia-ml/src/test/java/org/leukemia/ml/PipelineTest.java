@@ -149,9 +149,14 @@ class PipelineTest {
         assertThat(guard.check(values, threshold)).isEqualTo(guard.check(values));
         for (LabeledCase c : cohort.subList(0, 100)) {
             SubtypePrediction p = model.predict(c.values());
+            boolean ambiguous = p.confidence() < threshold;
             assertThat(p.outOfDistributionReasons().stream()
-                    .anyMatch(r -> r.startsWith("Ambiguous"))).isEqualTo(
-                            p.confidence() < threshold);
+                    .anyMatch(r -> r.startsWith("Ambiguous"))).isEqualTo(ambiguous);
+            assertThat(p.notes().stream().anyMatch(n -> n.startsWith(
+                    "The model is unsure of the subtype"))).isEqualTo(ambiguous);
+            assertThat(p.notes().stream().anyMatch(n -> n.startsWith(
+                    "These results are unlike the training data"))).isEqualTo(
+                            !model.metadata().distributionGuard().check(c.values()).isEmpty());
         }
     }
 }
