@@ -89,10 +89,13 @@ public final class ModelCard {
         }
         out.append(".\n\n## Confident zone\n\n");
         out.append("A prediction is confident when the decided subtype's probability reaches its"
-                + " cut-off (chosen on the pooled out-of-fold predictions of every"
-                + " cross-validation repeat, for a positive predictive value of at least ")
+                + " cut-off and the prediction is not flagged (unusual input or ambiguous)."
+                + " The cut-offs were chosen together on the pooled out-of-fold predictions of"
+                + " every cross-validation repeat, for the most confident predictions at a"
+                + " positive predictive value of at least ")
                 .append(Math.round(ConfidentZone.TARGET_PPV * 100))
-                .append(" %) and the prediction is not flagged (unusual input or ambiguous).\n\n");
+                .append(String.format(Locale.ROOT, " %% for the zone as a whole and at least"
+                        + " %.1f %% for each subtype.\n\n", ConfidentZone.CLASS_FLOOR * 100));
         if (m.syntheticTrainingData()) {
             out.append("Trained on synthetic data: out-of-fold precision on synthetic patients is"
                     + " no evidence about real ones, so no prediction is ever confident.\n\n");

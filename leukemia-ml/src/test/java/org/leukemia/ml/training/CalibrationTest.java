@@ -45,26 +45,6 @@ class CalibrationTest {
     }
 
     @Test
-    void confidentCutoffIsTheLowestWithEnoughPrecision() {
-        // class 0 decided 12 times: probabilities 0.99 .. 0.88, the 0.89 one wrong
-        double[][] p = new double[12][];
-        int[] decided = new int[12];
-        int[] truth = new int[12];
-        for (int i = 0; i < 12; i++) {
-            double q = 0.99 - 0.01 * i;
-            p[i] = new double[] {q, 1 - q, 0};
-            truth[i] = i == 10 ? 1 : 0;
-        }
-        double[] cut = ConfidentZone.cutoffs(p, decided, truth, 0.9);
-
-        // above 0.89: 10 of 10 correct; at 0.89: 10 of 11 = 0.909 >= 0.9; at 0.88: 11/12
-        assertThat(cut[0]).isCloseTo(0.88, within(1e-12));
-        assertThat(ConfidentZone.cutoffs(p, decided, truth, 0.99)[0])
-                .isCloseTo(0.90, within(1e-12));
-        assertThat(cut[1]).isEqualTo(ConfidentZone.NEVER);
-    }
-
-    @Test
     void foldsAreStratifiedAndSeeded() {
         int[] labels = new int[100];
         for (int i = 0; i < labels.length; i++) {
