@@ -137,6 +137,8 @@ abstract class RepositoryContract {
                     new RowIssue(2, "WBC", "converted from /µL", RowIssue.Severity.WARNING),
                     new RowIssue(3, null, "no patient id", RowIssue.Severity.REJECTED));
             assertThat(new UploadRepository(em).findByOwner(doctor)).containsExactly(upload);
+            assertThat(new PredictionRepository(em).findByUpload(upload)).containsExactly(read);
+            assertThat(upload.getIgnoredColumns()).isEmpty();
 
             ModelVersion model = read.getModelVersion();
             assertThat(new ModelVersionRepository(em).findActive()).contains(model);
@@ -177,6 +179,43 @@ abstract class RepositoryContract {
         });
         assertThat(read).isEqualTo(written);
         assertThat(written).allMatch(t -> t.getNano() == 0);
+    }
+
+    @Test
+    void anUploadKeepsItsFileAndAFileIsUploadedOncePerOwner() {
+        byte[] file = new byte[3 * 1024 * 1024];
+        new Random(7).nextBytes(file);
+        long id = db.fromTransaction(em -> {
+            UserAccountRepository users = new UserAccountRepository(em);
+            UserAccount first = new UserAccount("files1", "hash", "Dr One", Set.of(Role.DOCTOR));
+            UserAccount second = new UserAccount("files2", "hash", "Dr Two", Set.of(Role.DOCTOR));
+            users.add(first);
+            users.add(second);
+            UploadRepository uploads = new UploadRepository(em);
+            Upload upload = new Upload(first, "labs.xlsx", HASH, file.length);
+            upload.recordIgnoredColumns(List.of("Comment", "Ward"));
+            uploads.add(upload, file);
+            uploads.add(new Upload(second, "labs.xlsx", HASH, file.length), file);
+            return upload.getId();
+        });
+        db.entityManagerFactory().getCache().evictAll();
+        db.inTransaction(em -> {
+            UploadRepository uploads = new UploadRepository(em);
+            Upload upload = uploads.findById(id).orElseThrow();
+            assertThat(uploads.findContent(upload)).hasValueSatisfying(
+                    content -> assertThat(content).isEqualTo(file));
+            UserAccount first = new UserAccountRepository(em).findByUsername("files1")
+                    .orElseThrow();
+            assertThat(uploads.findByOwnerAndSha256(first, HASH.toUpperCase()))
+                    .contains(upload);
+            assertThat(upload.getIgnoredColumns()).containsExactly("Comment", "Ward");
+        });
+        assertThatThrownBy(() -> db.inTransaction(em -> {
+            UserAccount first = new UserAccountRepository(em).findByUsername("files1")
+                    .orElseThrow();
+            new UploadRepository(em).add(new Upload(first, "again.xlsx", HASH, 1), new byte[1]);
+            em.flush();
+        })).isInstanceOf(PersistenceException.class);
     }
 
     @Test

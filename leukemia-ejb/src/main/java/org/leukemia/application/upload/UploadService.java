@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -30,6 +32,7 @@ import org.leukemia.persistence.patient.Patient;
 import org.leukemia.persistence.patient.PatientRepository;
 import org.leukemia.persistence.prediction.Assessment;
 import org.leukemia.persistence.prediction.Prediction;
+import org.leukemia.persistence.prediction.PredictionRepository;
 import org.leukemia.persistence.upload.RowIssue;
 import org.leukemia.persistence.upload.Upload;
 import org.leukemia.persistence.upload.UploadRepository;
@@ -38,14 +41,17 @@ import org.leukemia.persistence.user.UserAccount;
 /**
  * Ingests a workbook of laboratory results: each usable row becomes a lab panel of a patient
  * owned by the uploading doctor, with a stored prediction; each unusable row is reported with
- * its row number and the reason. The upload record keeps the file's name and checksum, and
- * every stored panel points back to it and to its row.
+ * its row number and the reason. The upload record keeps the file itself, its name and
+ * checksum, and every stored panel points back to it and to its row. A file the doctor has
+ * uploaded before is recognised by its checksum and refused.
  */
 @Stateless
 @RolesAllowed(Roles.DOCTOR)
 public class UploadService {
 
     private static final Logger LOG = Logger.getLogger(UploadService.class.getName());
+    private static final DateTimeFormatter UPLOADED_AT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     @EJB
     private AccountService accounts;
@@ -60,7 +66,10 @@ public class UploadService {
     private UploadRepository uploads;
 
     @Inject
-    @ConfigProperty(name = ConfigKeys.UPLOAD_MAX_BYTES, defaultValue = "20971520")
+    private PredictionRepository predictions;
+
+    @Inject
+    @ConfigProperty(name = ConfigKeys.UPLOAD_MAX_BYTES, defaultValue = "15728640")
     private long maxBytes;
 
     @Inject
@@ -80,17 +89,20 @@ public class UploadService {
     public UploadReport ingestWorkbook(String fileName, byte[] content) {
         requireAcceptable(fileName, content);
         UserAccount doctor = accounts.currentAccount();
+        String sha256 = sha256(content);
+        requireNew(doctor, sha256);
         WorkbookContent workbook = new PoiWorkbookReader(maxRows)
                 .read(new ByteArrayInputStream(content));
 
-        Upload upload = new Upload(doctor, fileName, sha256(content), content.length);
-        uploads.add(upload);
+        Upload upload = new Upload(doctor, fileName, sha256, content.length);
+        uploads.add(upload, content);
         PredictionService.Predictor predictor = predictionService.openPredictor();
         RowInterpreter interpreter = new RowInterpreter(headersByColumn(workbook));
         List<RowOutcome> outcomes = new ArrayList<>();
         for (SheetRow row : workbook.rows()) {
             outcomes.add(ingestRow(row, interpreter, doctor, upload, predictor));
         }
+        upload.recordIgnoredColumns(workbook.ignoredHeaders());
         upload.recordOutcome(outcomes.size(), countStored(outcomes),
                 outcomes.size() - countStored(outcomes), issuesOf(outcomes));
 
@@ -99,6 +111,59 @@ public class UploadService {
                 + predictor.modelVersion());
         return new UploadReport(upload.getId(), fileName, upload.getSha256(),
                 workbook.ignoredHeaders(), outcomes);
+    }
+
+    /**
+     * The report of one of the calling doctor's uploads, rebuilt from what was stored: a line
+     * per stored row (with its warnings) and per rejected row, in row order.
+     *
+     * @param uploadId the upload
+     * @return the report
+     * @throws UploadNotFoundException when the upload does not exist or is not the caller's
+     */
+    public UploadReport report(long uploadId) {
+        Upload upload = ownUpload(uploadId);
+        Map<Integer, List<String>> warnings = new HashMap<>();
+        List<RowOutcome> rows = new ArrayList<>();
+        for (RowIssue issue : upload.getIssues()) {
+            if (issue.getSeverity() == RowIssue.Severity.WARNING) {
+                warnings.computeIfAbsent(issue.getRowNumber(), r -> new ArrayList<>())
+                        .add(issue.getMessage());
+            } else {
+                rows.add(new RowOutcome(issue.getRowNumber(), null, RowOutcome.Status.REJECTED,
+                        null, null, issue.getMessage()));
+            }
+        }
+        for (Prediction p : predictions.findByUpload(upload)) {
+            int row = p.getPanel().getSourceRow();
+            List<String> rowWarnings = warnings.getOrDefault(row, List.of());
+            rows.add(new RowOutcome(row, p.getPatient().getExternalId(), rowWarnings.isEmpty()
+                    ? RowOutcome.Status.STORED : RowOutcome.Status.STORED_WITH_WARNINGS,
+                    p.getPredictedSubtype(), p.getConfidence(), String.join(" ", rowWarnings)));
+        }
+        rows.sort(Comparator.comparingInt(RowOutcome::rowNumber));
+        return new UploadReport(upload.getId(), upload.getFileName(), upload.getSha256(),
+                upload.getIgnoredColumns(), rows);
+    }
+
+    /**
+     * The file of one of the calling doctor's uploads, exactly as received.
+     *
+     * @param uploadId the upload
+     * @return its name and bytes
+     * @throws UploadNotFoundException when the upload does not exist or is not the caller's
+     */
+    public ReceivedFile originalFile(long uploadId) {
+        Upload upload = ownUpload(uploadId);
+        byte[] content = uploads.findContent(upload).orElseThrow(
+                () -> new UploadNotFoundException(uploadId));
+        return new ReceivedFile(upload.getFileName(), upload.getSha256(), content);
+    }
+
+    private Upload ownUpload(long uploadId) {
+        UserAccount caller = accounts.currentAccount();
+        return uploads.findById(uploadId).filter(u -> u.getOwner().equals(caller))
+                .orElseThrow(() -> new UploadNotFoundException(uploadId));
     }
 
     private RowOutcome ingestRow(SheetRow row, RowInterpreter interpreter, UserAccount doctor,
@@ -165,6 +230,15 @@ public class UploadService {
         if (!name.endsWith(".xlsx") && !name.endsWith(".xls")) {
             throw new UploadException("Only Excel workbooks (.xlsx, .xls) are accepted.");
         }
+    }
+
+    private void requireNew(UserAccount doctor, String sha256) {
+        uploads.findByOwnerAndSha256(doctor, sha256).ifPresent(earlier -> {
+            throw new UploadException("You uploaded this very file before, on "
+                    + UPLOADED_AT.format(earlier.getUploadedAt()) + " UTC as '"
+                    + earlier.getFileName() + "' (upload " + earlier.getId() + ", "
+                    + earlier.getRowsStored() + " rows stored). Nothing was stored again.");
+        });
     }
 
     private static int countStored(List<RowOutcome> outcomes) {

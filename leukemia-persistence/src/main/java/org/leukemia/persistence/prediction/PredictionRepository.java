@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.leukemia.persistence.patient.LabPanel;
 import org.leukemia.persistence.patient.Patient;
+import org.leukemia.persistence.upload.Upload;
 import org.leukemia.persistence.user.UserAccount;
 
 /** Stores and finds {@link Prediction}s; callers provide the transaction. */
@@ -46,6 +47,18 @@ public class PredictionRepository {
                 .setParameter("owner", owner)
                 .setFirstResult(first)
                 .setMaxResults(max)
+                .getResultList();
+    }
+
+    /**
+     * The predictions made for the rows of an upload, in row order, with panel and patient
+     * loaded (the upload's report).
+     */
+    public List<Prediction> findByUpload(Upload upload) {
+        return em.createQuery("select p from Prediction p join fetch p.panel pa"
+                        + " join fetch p.patient where pa.upload = :upload"
+                        + " order by pa.sourceRow, p.id", Prediction.class)
+                .setParameter("upload", upload)
                 .getResultList();
     }
 

@@ -27,8 +27,8 @@ import org.leukemia.persistence.user.UserAccount;
 /**
  * A workbook uploaded by a user, with what became of its rows.
  *
- * <p>The file itself is not kept; its SHA-256 identifies it (to spot a repeated upload). An
- * upload starts with zero counts; {@link #recordOutcome} sets the counts and the issues once the
+ * <p>The file itself is kept apart, as an {@link UploadFile}; its SHA-256 identifies it, and an
+ * owner has at most one upload per SHA-256 (a repeated file is recognised). An upload starts with zero counts; {@link #recordOutcome} sets the counts and the issues once the
  * rows have been read. Invariant: {@code rowsStored + rowsRejected <= rowsRead}.
  */
 @Entity
@@ -38,6 +38,9 @@ public class Upload {
 
     /** Longest file name kept. */
     public static final int MAX_FILE_NAME = 255;
+
+    /** Longest text kept of the ignored headers, joined by line breaks. */
+    public static final int MAX_IGNORED_COLUMNS = 2000;
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -72,6 +75,9 @@ public class Upload {
 
     @Column(name = "rows_rejected", nullable = false)
     private int rowsRejected;
+
+    @Column(name = "ignored_columns", length = MAX_IGNORED_COLUMNS)
+    private String ignoredColumns;
 
     @ElementCollection
     @CollectionTable(name = "upload_row_issue", joinColumns = @JoinColumn(name = "upload_id"))
@@ -127,6 +133,22 @@ public class Upload {
         this.rowsRejected = rowsRejected;
         this.issues.clear();
         this.issues.addAll(issues);
+    }
+
+    /**
+     * Records the headers of the file that named nothing the product reads.
+     *
+     * @param headers the header texts, in file order; the list is cut to 2000 characters
+     */
+    public void recordIgnoredColumns(List<String> headers) {
+        String joined = String.join("\n", Checks.required(headers, "headers"));
+        this.ignoredColumns = joined.isEmpty() ? null
+                : Checks.truncate(joined, MAX_IGNORED_COLUMNS);
+    }
+
+    /** The headers of the file that named nothing the product reads, in file order. */
+    public List<String> getIgnoredColumns() {
+        return ignoredColumns == null ? List.of() : List.of(ignoredColumns.split("\n"));
     }
 
     public Long getId() {

@@ -30,6 +30,18 @@ public class UploadRepository {
         em.persist(Objects.requireNonNull(upload, "upload"));
     }
 
+    /** Stores an upload together with its original file. */
+    public void add(Upload upload, byte[] content) {
+        add(upload);
+        em.persist(new UploadFile(upload, content));
+    }
+
+    /** The original bytes of an upload, if they were kept. */
+    public Optional<byte[]> findContent(Upload upload) {
+        return Optional.ofNullable(em.find(UploadFile.class, upload.getId()))
+                .map(UploadFile::getContent);
+    }
+
     /** The upload with this id, whoever owns it. */
     public Optional<Upload> findById(long id) {
         return Optional.ofNullable(em.find(Upload.class, id));
@@ -43,13 +55,12 @@ public class UploadRepository {
                 .getResultList();
     }
 
-    /** The uploads of {@code owner} with this content hash, newest first (repeated files). */
-    public List<Upload> findByOwnerAndSha256(UserAccount owner, String sha256) {
+    /** The upload of {@code owner} with this content hash: a file they sent before. */
+    public Optional<Upload> findByOwnerAndSha256(UserAccount owner, String sha256) {
         return em.createQuery("select u from Upload u where u.owner = :owner"
-                        + " and u.sha256 = :sha256 order by u.uploadedAt desc, u.id desc",
-                        Upload.class)
+                        + " and u.sha256 = :sha256", Upload.class)
                 .setParameter("owner", owner)
                 .setParameter("sha256", sha256.toLowerCase(Locale.ROOT))
-                .getResultList();
+                .getResultStream().findFirst();
     }
 }

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.leukemia.application.account.AccountException;
 import org.leukemia.application.patient.PatientNotFoundException;
 import org.leukemia.application.upload.UploadException;
+import org.leukemia.application.upload.UploadNotFoundException;
 
 /**
  * Turns the services' refusals into HTTP answers with a JSON body {@code {"error": "..."}}.
@@ -57,6 +58,15 @@ final class ErrorMappers {
         @Override
         public Response toResponse(PatientNotFoundException e) {
             return answer(Response.Status.NOT_FOUND, "No such patient.");
+        }
+    }
+
+    /** An upload the caller may not see: 404, the same as an upload that does not exist. */
+    @Provider
+    public static class UploadHidden implements ExceptionMapper<UploadNotFoundException> {
+        @Override
+        public Response toResponse(UploadNotFoundException e) {
+            return answer(Response.Status.NOT_FOUND, "No such upload.");
         }
     }
 

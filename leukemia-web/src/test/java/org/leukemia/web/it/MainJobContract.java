@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -224,6 +228,50 @@ public abstract class MainJobContract {
                 .extracting(c -> c.getString("parameter")).contains("Fibrinogen");
         assertThat(page.body()).contains("What drove the suggestion",
                 "Outside the model", "never replaces");
+    }
+
+    @Test
+    void anUploadKeepsItsFileAndReportAndTheSameFileIsNotStoredTwice() throws Exception {
+        ApiClient doctor = doctor("traced");
+        ApiClient other = doctor("snoop");
+        byte[] workbook = smallWorkbook("T1-" + run, "T2-" + run);
+
+        JsonObject first = ApiClient.object(doctor.upload("api/uploads", "traced.xlsx",
+                workbook));
+        long uploadId = first.getJsonNumber("uploadId").longValue();
+        HttpResponse<byte[]> file = doctor.getBytes("api/uploads/" + uploadId + "/file");
+        HttpResponse<byte[]> report = doctor.getBytes("api/uploads/" + uploadId + "/report");
+        HttpResponse<String> again = doctor.upload("api/uploads", "renamed.xlsx", workbook);
+
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo(workbook);
+        assertThat(file.headers().firstValue("Digest")).hasValueSatisfying(digest -> assertThat(
+                HexFormat.of().formatHex(Base64.getDecoder().decode(digest.substring(8))))
+                .isEqualTo(first.getString("sha256")));
+        assertThat(report.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(report.body()))) {
+            List<String> lines = new ArrayList<>();
+            read.getSheetAt(0).forEach(row -> {
+                List<String> cells = new ArrayList<>();
+                row.forEach(cell -> cells.add(cell.toString()));
+                lines.add(String.join("|", cells));
+            });
+            assertThat(lines).anySatisfy(l -> assertThat(l).contains("traced.xlsx"));
+            assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("2.0|T1-" + run
+                    + "|stored"));
+            assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("3.0|T2-" + run));
+        }
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.object(again).getString("error"))
+                .contains("uploaded this very file before", "traced.xlsx");
+        assertThat(ApiClient.array(doctor.get("api/patients"))).hasSize(2);
+        assertThat(other.getBytes("api/uploads/" + uploadId + "/file").statusCode())
+                .isEqualTo(404);
+        assertThat(other.getBytes("api/uploads/" + uploadId + "/report").statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> sameFileByAnotherDoctor = other.upload("api/uploads",
+                "traced.xlsx", workbook);
+        assertThat(sameFileByAnotherDoctor.statusCode()).isEqualTo(200);
     }
 
     @Test
