@@ -5,7 +5,8 @@ import java.util.Optional;
 import org.leukemia.ml.Parameter;
 
 /**
- * What a workbook column holds: the patient identifier, the sex, or one laboratory parameter.
+ * What a workbook column holds: the patient identifier, the sex, the date of birth, the date
+ * the sample was taken, or one laboratory parameter.
  *
  * @param kind the kind of content
  * @param parameter the parameter, for {@link Kind#PARAMETER} columns only
@@ -13,10 +14,12 @@ import org.leukemia.ml.Parameter;
 public record Column(Kind kind, Optional<Parameter> parameter) {
 
     /** The kinds of column the reader understands. */
-    public enum Kind { IDENTIFIER, SEX, PARAMETER }
+    public enum Kind { IDENTIFIER, SEX, BIRTH_DATE, SAMPLE_DATE, PARAMETER }
 
     static final Column IDENTIFIER = new Column(Kind.IDENTIFIER, Optional.empty());
     static final Column SEX = new Column(Kind.SEX, Optional.empty());
+    static final Column BIRTH_DATE = new Column(Kind.BIRTH_DATE, Optional.empty());
+    static final Column SAMPLE_DATE = new Column(Kind.SAMPLE_DATE, Optional.empty());
 
     /** Checks that a parameter is given exactly for parameter columns. */
     public Column {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.leukemia.ml.Parameter;
 
 /**
@@ -20,6 +22,41 @@ final class HeaderMatcher {
     private static final List<String> IDENTIFIER_NAMES = List.of("patientid", "patient",
             "identifier", "patientidentifier", "id", "caseid", "ipp", "mrn", "dossier");
     private static final List<String> SEX_NAMES = List.of("sex", "sexe", "gender");
+    private static final List<String> BIRTH_DATE_NAMES = List.of("dateofbirth", "birthdate",
+            "dob", "datedenaissance", "ddn", "naissance", "birthday");
+    private static final List<String> SAMPLE_DATE_NAMES = List.of("sampledate",
+            "dateofsample", "collectiondate", "samplingdate", "specimendate",
+            "dateprelevement", "datedeprelevement", "dateduprelevement", "prelevement", "date");
+
+    /**
+     * LOINC codes a laboratory system may put in the header instead of a name. Each names one
+     * quantity in one kind of unit (counts, mass concentrations, activities), which is the
+     * canonical one unless the header says otherwise.
+     */
+    private static final Map<String, Parameter> LOINC = Map.ofEntries(
+            Map.entry("30525-0", Parameter.AGE),
+            Map.entry("6690-2", Parameter.WBC),
+            Map.entry("26464-8", Parameter.WBC),
+            Map.entry("718-7", Parameter.HAEMOGLOBIN),
+            Map.entry("789-8", Parameter.RBC),
+            Map.entry("787-2", Parameter.MCV),
+            Map.entry("786-4", Parameter.MCHC),
+            Map.entry("777-3", Parameter.PLATELETS),
+            Map.entry("26515-7", Parameter.PLATELETS),
+            Map.entry("751-8", Parameter.NEUTROPHILS),
+            Map.entry("770-8", Parameter.NEUTROPHILS_PERCENT),
+            Map.entry("731-0", Parameter.LYMPHOCYTES),
+            Map.entry("736-9", Parameter.LYMPHOCYTES_PERCENT),
+            Map.entry("742-7", Parameter.MONOCYTES),
+            Map.entry("5905-5", Parameter.MONOCYTES_PERCENT),
+            Map.entry("5894-1", Parameter.PT_PERCENT),
+            Map.entry("3255-7", Parameter.FIBRINOGEN),
+            Map.entry("2532-0", Parameter.LDH),
+            Map.entry("14804-9", Parameter.LDH));
+
+    private static final Pattern LOINC_CODE = Pattern.compile("\\b(\\d{1,7}-\\d)\\b");
+    private static final Pattern UNIT_IN_BRACKETS =
+            Pattern.compile("[(\\[]([^()\\[\\]]*)[)\\]]\\s*$");
 
     private static final Map<String, Parameter> ALIASES = Map.ofEntries(
             Map.entry("age", Parameter.AGE),
@@ -101,10 +138,37 @@ final class HeaderMatcher {
         if (SEX_NAMES.contains(name)) {
             return Optional.of(Column.SEX);
         }
+        if (BIRTH_DATE_NAMES.contains(name)) {
+            return Optional.of(Column.BIRTH_DATE);
+        }
+        if (SAMPLE_DATE_NAMES.contains(name)) {
+            return Optional.of(Column.SAMPLE_DATE);
+        }
+        Matcher loinc = LOINC_CODE.matcher(folded);
+        if (loinc.find() && LOINC.containsKey(loinc.group(1))) {
+            return Optional.of(Column.of(LOINC.get(loinc.group(1))));
+        }
         return Optional.ofNullable(NAMES.get(stripPercentWords(name)))
                 .or(() -> Optional.ofNullable(NAMES.get(name)))
                 .map(p -> percent ? PERCENT_OF.getOrDefault(p, p) : p)
                 .map(Column::of);
+    }
+
+    /**
+     * The unit a header declares, in brackets at its end: "MCHC (g/dL)" gives "g/dL",
+     * "Leucocytes [G/L]" gives "G/L". A unit written as a suffix of a machine name
+     * ("WBC_G_L") is the canonical one and gives nothing to convert.
+     *
+     * @param header the header as written
+     * @return the unit text, or empty when the header states none
+     */
+    static Optional<String> unit(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        Matcher m = UNIT_IN_BRACKETS.matcher(header.trim());
+        return m.find() ? Optional.of(m.group(1).trim()).filter(u -> !u.isEmpty())
+                : Optional.empty();
     }
 
     /** The name without its unit: "wbc_g_l" and "wbc (10^9/l)" both give "wbc". */

@@ -1,16 +1,27 @@
 package org.leukemia.application.upload;
 
+import java.util.List;
 import java.util.Map;
 import org.leukemia.ml.Parameter;
 import org.leukemia.persistence.patient.Sex;
 
 /**
- * A usable row: who the patient is and the values measured, still in the sheet's units.
+ * A usable row: who the patient is and the values measured, in canonical units where the file
+ * declared its units, otherwise as written (the normaliser then checks their plausibility).
  *
  * @param rowNumber the row number as the spreadsheet shows it
  * @param externalId the hospital's identifier for the patient
  * @param sex the sex, {@link Sex#UNKNOWN} where not given
  * @param values the measured values by parameter
+ * @param notes what was done to the row's values on the way (a unit converted, a censored
+ *     value read as its limit, an age computed from the date of birth)
  */
-record PatientEntry(int rowNumber, String externalId, Sex sex, Map<Parameter, Double> values) {
+record PatientEntry(int rowNumber, String externalId, Sex sex, Map<Parameter, Double> values,
+        List<String> notes) {
+
+    /** Copies the collections. */
+    PatientEntry {
+        values = Map.copyOf(values);
+        notes = List.copyOf(notes);
+    }
 }

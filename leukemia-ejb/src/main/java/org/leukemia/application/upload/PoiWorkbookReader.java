@@ -3,23 +3,23 @@ package org.leukemia.application.upload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
- * Reads the first sheet of an Excel workbook with Apache POI. The first row that names at least
- * one known column is the header; the rows below it are data.
+ * Reads the first sheet of an Excel workbook with Apache POI's workbook API, whole in memory,
+ * and gives its rows to a {@link SheetParser}: the reader of .xls workbooks (at most 65,536
+ * rows) and of password-protected ones, which it recognises and refuses. Formula cells give
+ * their cached value, date cells a {@link java.time.LocalDate}. Large .xlsx sheets are read by
+ * {@link XlsxStreamReader}.
  */
 final class PoiWorkbookReader {
 
@@ -43,108 +43,59 @@ final class PoiWorkbookReader {
             if (workbook.getNumberOfSheets() == 0) {
                 throw new UploadException("The workbook has no sheet.");
             }
-            return read(workbook.getSheetAt(0));
-        } catch (EncryptedDocumentException e) {
-            throw new UploadException("The workbook is password-protected: save it without a"
-                    + " password and upload it again.");
+            SheetParser parser = new SheetParser(maxRows);
+            read(workbook.getSheetAt(0), parser);
+            return parser.finish();
         } catch (IOException | RuntimeException e) {
-            if (e instanceof UploadException known) {
-                throw known;
-            }
-            throw new UploadException("The file is not an Excel workbook that can be read ("
-                    + e.getClass().getSimpleName() + ").");
+            throw refusal(e);
         }
     }
 
-    private WorkbookContent read(Sheet sheet) {
-        Row header = findHeader(sheet).orElseThrow(() -> new UploadException(
-                "No header row names a laboratory parameter: download the template to see the"
-                        + " expected columns."));
-
-        Map<Integer, Column> byIndex = new HashMap<>();
-        Map<String, Column> byHeader = new LinkedHashMap<>();
-        List<String> ignored = new ArrayList<>();
-        for (Cell cell : header) {
-            String text = TEXT.formatCellValue(cell).trim();
-            if (text.isEmpty()) {
-                continue;
-            }
-            Optional<Column> column = HeaderMatcher.match(text);
-            if (column.isPresent() && !byIndex.containsValue(column.get())) {
-                byIndex.put(cell.getColumnIndex(), column.get());
-                byHeader.put(text, column.get());
-            } else {
-                ignored.add(text);
-            }
+    /**
+     * The refusal of a workbook that Apache POI could not read, saying why where it can.
+     *
+     * @param e what POI threw
+     * @return the refusal for the doctor
+     */
+    static UploadException refusal(Exception e) {
+        if (e instanceof UploadException known) {
+            return known;
         }
-        requireColumns(byIndex);
-
-        List<SheetRow> rows = new ArrayList<>();
-        for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-            SheetRow row = readRow(sheet.getRow(r), r + 1, byIndex);
-            if (row.isBlank()) {
-                continue;
-            }
-            if (rows.size() == maxRows) {
-                throw new UploadException("The sheet has more than " + maxRows
-                        + " patient rows, the most one upload accepts: split it.");
-            }
-            rows.add(row);
+        if (e instanceof EncryptedDocumentException) {
+            return new UploadException("The workbook is password-protected: save it without a"
+                    + " password and upload it again.");
         }
-        if (rows.isEmpty()) {
-            throw new UploadException("The sheet has a header but no patient rows.");
+        if (String.valueOf(e.getMessage()).contains("Zip bomb")) {
+            return new UploadException("The workbook unpacks to far more data than its size"
+                    + " can hold honestly (a zip bomb?); it was not read.");
         }
-        return new WorkbookContent(byHeader, ignored, rows);
+        return new UploadException("The file is not an Excel workbook that can be read ("
+                + e.getClass().getSimpleName() + ").");
     }
 
-    private static Optional<Row> findHeader(Sheet sheet) {
+    private static void read(Sheet sheet, SheetParser parser) {
         for (Row row : sheet) {
-            long parameters = 0;
+            List<Object> cells = new ArrayList<>();
             for (Cell cell : row) {
-                if (HeaderMatcher.match(TEXT.formatCellValue(cell))
-                        .filter(c -> c.kind() == Column.Kind.PARAMETER).isPresent()) {
-                    parameters++;
+                while (cells.size() < cell.getColumnIndex()) {
+                    cells.add(null);
                 }
+                cells.add(cellValue(cell));
             }
-            if (parameters > 0) {
-                return Optional.of(row);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static void requireColumns(Map<Integer, Column> columns) {
-        if (!columns.containsValue(Column.IDENTIFIER)) {
-            throw new UploadException("No column holds the patient identifier: name one"
-                    + " 'Patient ID'.");
+            parser.row(row.getRowNum() + 1, cells);
         }
     }
 
-    private static SheetRow readRow(Row row, int rowNumber, Map<Integer, Column> columns) {
-        Map<Column, Object> cells = new LinkedHashMap<>();
-        if (row != null) {
-            columns.forEach((index, column) -> cellValue(row.getCell(index))
-                    .ifPresent(value -> cells.put(column, value)));
-        }
-        return new SheetRow(rowNumber, cells);
-    }
-
-    private static Optional<Object> cellValue(Cell cell) {
-        if (cell == null) {
-            return Optional.empty();
-        }
+    private static Object cellValue(Cell cell) {
         CellType type = cell.getCellType() == CellType.FORMULA
                 ? cell.getCachedFormulaResultType() : cell.getCellType();
-        if (type == CellType.NUMERIC) {
-            return Optional.of(cell.getNumericCellValue());
-        }
-        if (type == CellType.STRING) {
-            String text = cell.getStringCellValue().trim();
-            return text.isEmpty() ? Optional.empty() : Optional.of(text);
-        }
-        if (type == CellType.BOOLEAN || type == CellType.ERROR) {
-            return Optional.of(TEXT.formatCellValue(cell));
-        }
-        return Optional.empty();
+        return switch (type) {
+            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
+                    ? cell.getLocalDateTimeCellValue().toLocalDate()
+                    : cell.getNumericCellValue();
+            case STRING -> cell.getStringCellValue();
+            case BOOLEAN, ERROR -> TEXT.formatCellValue(cell);
+            default -> null;
+        };
     }
 }

@@ -1,27 +1,52 @@
 package org.leukemia.application.upload;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.leukemia.ml.Parameter;
+import org.leukemia.ml.Units;
 import org.leukemia.persistence.patient.Patient;
 import org.leukemia.persistence.patient.Sex;
 
 /**
  * Turns a sheet row into a {@link PatientEntry}, or says exactly why it cannot.
+ *
+ * <p>Numbers are read as {@link TypedNumber} describes. A unit written in the cell wins over
+ * the unit of the header; either is converted by {@link Units}, and the conversion is noted.
+ * Where the age is missing and the date of birth is given, the age is computed at the sample
+ * date (or, without one, at the upload date, and the row says so). Dates are read as Excel
+ * dates, ISO dates (2024-03-12) or day first (12/03/2024, 12.03.2024, 12-03-2024).
  */
 final class RowInterpreter {
 
     private static final Set<Parameter> AGE_ONLY = Set.of(Parameter.AGE);
     private static final double OLDEST_PLAUSIBLE_AGE = 120;
+    private static final double DAYS_PER_YEAR = 365.2425;
+    private static final List<DateTimeFormatter> DATES = List.of(
+            DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("d/M/uuuu"),
+            DateTimeFormatter.ofPattern("d.M.uuuu"), DateTimeFormatter.ofPattern("d-M-uuuu"));
 
-    private final Map<Column, String> headers;
+    private final Map<Column, MappedColumn> columns = new HashMap<>();
+    private final LocalDate today;
 
-    /** @param headers the header text of each recognised column, to name it in messages */
-    RowInterpreter(Map<Column, String> headers) {
-        this.headers = Map.copyOf(headers);
+    /**
+     * @param columns the file's mapped columns
+     * @param today the upload date, for ages computed without a sample date
+     */
+    RowInterpreter(List<MappedColumn> columns, LocalDate today) {
+        columns.forEach(c -> this.columns.put(c.column(), c));
+        this.today = today;
     }
 
     /**
@@ -32,20 +57,30 @@ final class RowInterpreter {
     PatientEntry interpret(SheetRow row) {
         String id = identifier(row.cells().get(Column.IDENTIFIER)).orElseThrow(() ->
                 new RowRejectedException(null, "no patient identifier"));
-        Sex sex = sex(row.cells().get(Column.SEX), headers.get(Column.SEX));
+        Sex sex = sex(row.cells().get(Column.SEX), header(Column.SEX));
 
+        List<String> notes = new ArrayList<>();
         Map<Parameter, Double> values = new EnumMap<>(Parameter.class);
         row.cells().forEach((column, value) -> column.parameter()
-                .ifPresent(p -> values.put(p, number(headers.get(column), value))));
+                .ifPresent(p -> values.put(p, number(columns.get(column), p, value, notes))));
         if (values.isEmpty() || values.keySet().equals(AGE_ONLY)) {
             throw new RowRejectedException(null, "no laboratory value");
         }
+        if (!values.containsKey(Parameter.AGE)) {
+            ageFromBirthDate(row, notes).ifPresent(age -> values.put(Parameter.AGE, age));
+        }
         Double age = values.get(Parameter.AGE);
         if (age != null && age > OLDEST_PLAUSIBLE_AGE) {
-            throw new RowRejectedException(headers.get(Column.of(Parameter.AGE)),
-                    "'" + row.cells().get(Column.of(Parameter.AGE)) + "' is not an age in years");
+            Object typed = row.cells().get(Column.of(Parameter.AGE));
+            throw new RowRejectedException(header(Column.of(Parameter.AGE)),
+                    "'" + (typed == null ? age : typed) + "' is not an age in years");
         }
-        return new PatientEntry(row.rowNumber(), id, sex, values);
+        return new PatientEntry(row.rowNumber(), id, sex, values, notes);
+    }
+
+    private String header(Column column) {
+        MappedColumn mapped = columns.get(column);
+        return mapped == null ? null : mapped.header();
     }
 
     private Optional<String> identifier(Object cell) {
@@ -58,7 +93,7 @@ final class RowInterpreter {
                     .filter(s -> !s.isEmpty());
         }
         if (id.isPresent() && id.get().length() > Patient.MAX_EXTERNAL_ID) {
-            throw new RowRejectedException(headers.get(Column.IDENTIFIER), "the identifier has "
+            throw new RowRejectedException(header(Column.IDENTIFIER), "the identifier has "
                     + id.get().length() + " characters; the most accepted is "
                     + Patient.MAX_EXTERNAL_ID);
         }
@@ -77,16 +112,74 @@ final class RowInterpreter {
         };
     }
 
-    private static double number(String header, Object cell) {
+    private static double number(MappedColumn column, Parameter p, Object cell,
+            List<String> notes) {
+        Optional<Units.Conversion> unit = column == null ? Optional.empty() : column.unit();
+        String header = column == null ? p.label() : column.header();
+        double value;
         if (cell instanceof Double number) {
-            return number;
+            value = number;
+        } else {
+            TypedNumber typed = TypedNumber.parse(cell.toString()).orElseThrow(() ->
+                    new RowRejectedException(header, "'" + cell + "' is not a number"));
+            value = typed.value();
+            if (typed.unit().isPresent()) {
+                unit = Optional.of(Units.conversion(p, typed.unit().get()).orElseThrow(() ->
+                        new RowRejectedException(header, "'" + cell + "': " + typed.unit().get()
+                                + " is not a unit of " + p.label())));
+            }
+            if (typed.censoring() != TypedNumber.Censoring.NONE) {
+                notes.add(p.label() + " '" + typed.text() + "' is "
+                        + (typed.censoring() == TypedNumber.Censoring.BELOW ? "below" : "above")
+                        + " the laboratory's limit; the limit " + plain(value)
+                        + " was used.");
+            }
         }
-        String text = cell.toString().trim().replace(',', '.');
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new RowRejectedException(header,
-                    "'" + cell + "' is not a number");
+        if (unit.isPresent() && !unit.get().isIdentity()) {
+            notes.add(unit.get().note(value));
+            return unit.get().apply(value);
         }
+        return value;
+    }
+
+    private Optional<Double> ageFromBirthDate(SheetRow row, List<String> notes) {
+        Object birthCell = row.cells().get(Column.BIRTH_DATE);
+        if (birthCell == null) {
+            return Optional.empty();
+        }
+        LocalDate birth = date(birthCell, header(Column.BIRTH_DATE));
+        Object sampleCell = row.cells().get(Column.SAMPLE_DATE);
+        LocalDate at = sampleCell == null ? today : date(sampleCell, header(Column.SAMPLE_DATE));
+        if (birth.isAfter(at)) {
+            throw new RowRejectedException(header(Column.BIRTH_DATE), "the date of birth "
+                    + birth + " is after the " + (sampleCell == null ? "upload" : "sample")
+                    + " date " + at);
+        }
+        double age = BigDecimal.valueOf(ChronoUnit.DAYS.between(birth, at) / DAYS_PER_YEAR)
+                .setScale(1, RoundingMode.HALF_UP).doubleValue();
+        notes.add("Age " + plain(age) + " years computed from the date of birth at the "
+                + (sampleCell == null ? "upload date (no sample date given)" : "sample date")
+                + ".");
+        return Optional.of(age);
+    }
+
+    private static LocalDate date(Object cell, String header) {
+        if (cell instanceof LocalDate date) {
+            return date;
+        }
+        String text = cell.toString().trim().split("[ T]")[0];
+        for (DateTimeFormatter format : DATES) {
+            try {
+                return LocalDate.parse(text, format);
+            } catch (DateTimeParseException e) {
+                // try the next form
+            }
+        }
+        throw new RowRejectedException(header, "'" + cell + "' is not a date (use 2024-03-12"
+                + " or 12/03/2024)");
+    }
+
+    private static String plain(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.logging.Logger;
+import org.apache.poi.poifs.filesystem.FileMagic;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.leukemia.application.account.AccountService;
 import org.leukemia.application.account.Roles;
@@ -91,13 +94,13 @@ public class UploadService {
         UserAccount doctor = accounts.currentAccount();
         String sha256 = sha256(content);
         requireNew(doctor, sha256);
-        WorkbookContent workbook = new PoiWorkbookReader(maxRows)
-                .read(new ByteArrayInputStream(content));
+        WorkbookContent workbook = read(fileName, content);
 
         Upload upload = new Upload(doctor, fileName, sha256, content.length);
         uploads.add(upload, content);
         PredictionService.Predictor predictor = predictionService.openPredictor();
-        RowInterpreter interpreter = new RowInterpreter(headersByColumn(workbook));
+        RowInterpreter interpreter = new RowInterpreter(workbook.columns(),
+                LocalDate.now(ZoneOffset.UTC));
         List<RowOutcome> outcomes = new ArrayList<>();
         for (SheetRow row : workbook.rows()) {
             outcomes.add(ingestRow(row, interpreter, doctor, upload, predictor));
@@ -173,6 +176,11 @@ public class UploadService {
         try {
             entry = interpreter.interpret(row);
             normalised = normaliser.normalise(entry.values());
+            if (!entry.notes().isEmpty()) {
+                List<String> notes = new ArrayList<>(entry.notes());
+                notes.addAll(normalised.notes());
+                normalised = new NormalisedValues(normalised.values(), notes);
+            }
         } catch (RowRejectedException e) {
             String where = e.column() == null ? "" : e.column() + ": ";
             Object id = row.cells().get(Column.IDENTIFIER);
@@ -204,12 +212,6 @@ public class UploadService {
                 String.join(" ", warnings));
     }
 
-    private static Map<Column, String> headersByColumn(WorkbookContent workbook) {
-        Map<Column, String> headers = new HashMap<>();
-        workbook.columns().forEach((header, column) -> headers.put(column, header));
-        return headers;
-    }
-
     private static List<LabResult> labResults(NormalisedValues normalised) {
         Map<Parameter, Double> values = new EnumMap<>(normalised.values().asMap());
         values.remove(Parameter.AGE);
@@ -227,9 +229,43 @@ public class UploadService {
                     + " accepted is " + maxBytes + ".");
         }
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".xlsx") && !name.endsWith(".xls")) {
-            throw new UploadException("Only Excel workbooks (.xlsx, .xls) are accepted.");
+        if (name.endsWith(".xlsb")) {
+            throw new UploadException("Excel binary workbooks (.xlsb) cannot be read: open the"
+                    + " file in Excel, save it as .xlsx and upload that.");
         }
+        if (!name.endsWith(".xlsx") && !name.endsWith(".xls") && !name.endsWith(".csv")) {
+            throw new UploadException("Only Excel workbooks (.xlsx, .xls) and CSV files (.csv)"
+                    + " are accepted.");
+        }
+    }
+
+    private WorkbookContent read(String fileName, byte[] content) {
+        if (fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return new CsvTableReader(maxRows).read(content);
+        }
+        FileMagic magic;
+        try {
+            magic = FileMagic.valueOf(content);
+        } catch (RuntimeException e) {
+            magic = FileMagic.UNKNOWN;
+        }
+        return switch (magic) {
+            case OOXML -> new XlsxStreamReader(maxRows).read(content);
+            // .xls, and .xlsx files that are password-protected (an OLE2 envelope)
+            case OLE2 -> new PoiWorkbookReader(maxRows).read(new ByteArrayInputStream(content));
+            default -> throw new UploadException("The file is not an Excel workbook (its content"
+                    + " is " + describe(magic) + "); upload an .xlsx, .xls or .csv file.");
+        };
+    }
+
+    private static String describe(FileMagic magic) {
+        return switch (magic) {
+            case PDF -> "a PDF document";
+            case HTML -> "a web page";
+            case XML -> "XML";
+            case UNKNOWN -> "not a format the product reads";
+            default -> magic.name();
+        };
     }
 
     private void requireNew(UserAccount doctor, String sha256) {

@@ -1,15 +1,28 @@
 package org.leukemia.application.upload;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * What a workbook holds, read but not yet interpreted.
+ * What an uploaded file holds, read but not yet interpreted.
  *
- * @param columns the recognised columns, by header text
- * @param ignoredHeaders headers that name nothing this product reads
+ * @param columns the recognised columns, in file order
+ * @param ignoredHeaders headers that name nothing this product reads, each with the reason
+ *     when there is more to say than "not recognised"
  * @param rows the data rows below the header, blank rows left out
  */
-public record WorkbookContent(Map<String, Column> columns, List<String> ignoredHeaders,
+public record WorkbookContent(List<MappedColumn> columns, List<String> ignoredHeaders,
         List<SheetRow> rows) {
+
+    /** Copies the lists. */
+    public WorkbookContent {
+        columns = List.copyOf(columns);
+        ignoredHeaders = List.copyOf(ignoredHeaders);
+        rows = List.copyOf(rows);
+    }
+
+    /** @return the mapped column that holds this, if the file has one */
+    public Optional<MappedColumn> column(Column column) {
+        return columns.stream().filter(c -> c.column().equals(column)).findFirst();
+    }
 }

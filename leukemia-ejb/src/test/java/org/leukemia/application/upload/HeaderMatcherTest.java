@@ -46,6 +46,27 @@ class HeaderMatcherTest {
     }
 
     @Test
+    void recognisesLoincCodesAndDates() {
+        assertThat(HeaderMatcher.match("6690-2")).contains(Column.of(Parameter.WBC));
+        assertThat(HeaderMatcher.match("LOINC 786-4 (g/dL)")).contains(Column.of(Parameter.MCHC));
+        assertThat(HeaderMatcher.match("770-8")).contains(
+                Column.of(Parameter.NEUTROPHILS_PERCENT));
+        assertThat(HeaderMatcher.match("Date de naissance")).contains(Column.BIRTH_DATE);
+        assertThat(HeaderMatcher.match("DOB")).contains(Column.BIRTH_DATE);
+        assertThat(HeaderMatcher.match("Date du prélèvement")).contains(Column.SAMPLE_DATE);
+        assertThat(HeaderMatcher.match("Sample date")).contains(Column.SAMPLE_DATE);
+    }
+
+    @Test
+    void readsTheUnitAHeaderDeclares() {
+        assertThat(HeaderMatcher.unit("MCHC (g/dL)")).contains("g/dL");
+        assertThat(HeaderMatcher.unit("Leucocytes [G/L]")).contains("G/L");
+        assertThat(HeaderMatcher.unit("WBC_G_L")).isEmpty();
+        assertThat(HeaderMatcher.unit("LDH")).isEmpty();
+        assertThat(HeaderMatcher.unit("Age ()")).isEmpty();
+    }
+
+    @Test
     void ignoresWhatItDoesNotKnow() {
         assertThat(HeaderMatcher.match("diagnosis")).isEmpty();
         assertThat(HeaderMatcher.match("")).isEmpty();

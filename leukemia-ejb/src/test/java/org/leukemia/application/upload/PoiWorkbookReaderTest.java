@@ -6,10 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.leukemia.ml.Parameter;
 
@@ -17,7 +23,7 @@ class PoiWorkbookReaderTest {
 
     @Test
     void findsTheHeaderBelowATitleAndSkipsBlankRows() throws IOException {
-        byte[] file = workbook(sheet -> {
+        byte[] file = TestWorkbooks.xlsx(sheet -> {
             sheet.createRow(0).createCell(0).setCellValue("Haematology export, ward 4");
             Row header = sheet.createRow(2);
             header.createCell(0).setCellValue("Patient ID");
@@ -41,7 +47,7 @@ class PoiWorkbookReaderTest {
 
     @Test
     void refusesASheetWithoutIdentifierColumn() throws IOException {
-        byte[] file = workbook(sheet -> {
+        byte[] file = TestWorkbooks.xlsx(sheet -> {
             sheet.createRow(0).createCell(0).setCellValue("WBC");
             sheet.createRow(1).createCell(0).setCellValue(3.0);
         });
@@ -52,16 +58,7 @@ class PoiWorkbookReaderTest {
 
     @Test
     void refusesMoreRowsThanAllowed() throws IOException {
-        byte[] file = workbook(sheet -> {
-            Row header = sheet.createRow(0);
-            header.createCell(0).setCellValue("Patient ID");
-            header.createCell(1).setCellValue("WBC");
-            for (int r = 1; r <= 3; r++) {
-                Row row = sheet.createRow(r);
-                row.createCell(0).setCellValue("P" + r);
-                row.createCell(1).setCellValue(r);
-            }
-        });
+        byte[] file = TestWorkbooks.patients(3);
 
         assertThatThrownBy(() -> new PoiWorkbookReader(2).read(input(file)))
                 .isInstanceOf(UploadException.class).hasMessageContaining("more than 2");
@@ -81,19 +78,56 @@ class PoiWorkbookReaderTest {
                 .isInstanceOf(UploadException.class).hasMessageContaining("no patient rows");
     }
 
-    private interface SheetWriter {
-        void write(Sheet sheet);
+    @Test
+    void dateCellsAreDatesAndUnitsInHeadersAreMapped() throws IOException {
+        byte[] file = TestWorkbooks.xlsx(sheet -> {
+            Row header = sheet.createRow(0);
+            header.createCell(0).setCellValue("IPP");
+            header.createCell(1).setCellValue("Date of birth");
+            header.createCell(2).setCellValue("CCMH (g/dL)");
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue(123456);
+            Cell birth = row.createCell(1);
+            birth.setCellValue(LocalDate.of(1961, 5, 2));
+            CellStyle dates = sheet.getWorkbook().createCellStyle();
+            dates.setDataFormat(sheet.getWorkbook().createDataFormat().getFormat("dd/mm/yyyy"));
+            birth.setCellStyle(dates);
+            row.createCell(2).setCellValue(33.1);
+        });
+
+        WorkbookContent content = new PoiWorkbookReader(10).read(input(file));
+
+        assertThat(content.rows().get(0).cells())
+                .containsEntry(Column.BIRTH_DATE, LocalDate.of(1961, 5, 2))
+                .containsEntry(Column.IDENTIFIER, 123456.0);
+        assertThat(content.column(Column.of(Parameter.MCHC)).orElseThrow().describe())
+                .isEqualTo("CCMH (g/dL) → Mean corpuscular haemoglobin concentration,"
+                        + " g/dL converted to g/L");
     }
 
-    private static byte[] workbook(SheetWriter writer) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook();
-                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            writer.write(workbook.createSheet("Results"));
-            // Excel saves the value of each formula beside it; do the same.
-            workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
-            workbook.write(out);
-            return out.toByteArray();
+    @Test
+    void refusesAPasswordProtectedWorkbook() throws Exception {
+        byte[] plain = TestWorkbooks.xlsx(sheet -> sheet.createRow(0).createCell(0).setCellValue("WBC"));
+        ByteArrayOutputStream encrypted = new ByteArrayOutputStream();
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+            encryptor.confirmPassword("secret");
+            try (OutputStream out = encryptor.getDataStream(fs)) {
+                out.write(plain);
+            }
+            fs.writeFilesystem(encrypted);
         }
+
+        assertThatThrownBy(() -> new PoiWorkbookReader(10).read(input(encrypted.toByteArray())))
+                .isInstanceOf(UploadException.class).hasMessageContaining("password-protected");
+    }
+
+    @Test
+    void refusesAZipBombWithoutUnpackingIt() throws IOException {
+        byte[] bomb = TestWorkbooks.zipBomb();
+
+        assertThatThrownBy(() -> new PoiWorkbookReader(10).read(input(bomb)))
+                .isInstanceOf(UploadException.class).hasMessageContaining("zip bomb");
     }
 
     private static ByteArrayInputStream input(byte[] bytes) {

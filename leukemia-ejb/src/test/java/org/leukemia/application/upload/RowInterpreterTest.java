@@ -3,10 +3,13 @@ package org.leukemia.application.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.leukemia.ml.Parameter;
+import org.leukemia.ml.Units;
 import org.leukemia.persistence.patient.Sex;
 
 class RowInterpreterTest {
@@ -14,8 +17,9 @@ class RowInterpreterTest {
     private static final Column WBC = Column.of(Parameter.WBC);
     private static final Column AGE = Column.of(Parameter.AGE);
 
-    private final RowInterpreter interpreter = new RowInterpreter(Map.of(
-            Column.IDENTIFIER, "Patient ID", Column.SEX, "Sex", WBC, "GB (G/L)", AGE, "Age"));
+    private final RowInterpreter interpreter = new RowInterpreter(List.of(
+            mapped(0, "Patient ID", Column.IDENTIFIER), mapped(1, "Sex", Column.SEX),
+            mapped(2, "GB (G/L)", WBC), mapped(3, "Age", AGE)), LocalDate.of(2026, 12, 3));
 
     @Test
     void readsNumbersTypedAsTextWithADecimalComma() {
@@ -61,6 +65,65 @@ class RowInterpreterTest {
                 .hasMessageContaining("'X'");
     }
 
+    @Test
+    void aUnitInTheHeaderIsConvertedAndNoted() {
+        Column mchc = Column.of(Parameter.MCHC);
+        RowInterpreter withUnits = new RowInterpreter(List.of(
+                mapped(0, "Patient ID", Column.IDENTIFIER), mapped(1, "CCMH (g/dL)", mchc),
+                mapped(2, "GB (/mm3)", WBC)), LocalDate.of(2026, 12, 3));
+
+        PatientEntry entry = withUnits.interpret(new SheetRow(2, Map.of(Column.IDENTIFIER, "P",
+                mchc, 33.5, WBC, "12 500")));
+
+        assertThat(entry.values()).containsEntry(Parameter.MCHC, 335.0)
+                .containsEntry(Parameter.WBC, 12.5);
+        assertThat(entry.notes()).anySatisfy(n -> assertThat(n).contains("33.5 g/dL", "335"))
+                .anySatisfy(n -> assertThat(n).contains("12500 /mm3", "12.5"));
+    }
+
+    @Test
+    void aUnitInTheCellWinsOverTheHeaderAndAWrongOneIsRejected() {
+        PatientEntry entry = interpreter.interpret(row(2, "P", null, "4500 /µL", null));
+
+        assertThat(entry.values()).containsEntry(Parameter.WBC, 4.5);
+        assertThatThrownBy(() -> interpreter.interpret(row(3, "Q", null, "4.5 fL", null)))
+                .isInstanceOf(RowRejectedException.class).hasMessageContaining("fL");
+    }
+
+    @Test
+    void aCensoredValueIsReadAsItsLimitWithAWarning() {
+        PatientEntry entry = interpreter.interpret(row(2, "P", null, "<0,5", 30.0));
+
+        assertThat(entry.values()).containsEntry(Parameter.WBC, 0.5);
+        assertThat(entry.notes()).singleElement().asString()
+                .contains("'<0,5'", "below", "limit 0.5");
+    }
+
+    @Test
+    void theAgeComesFromTheDateOfBirthAtTheSampleDate() {
+        RowInterpreter withDates = new RowInterpreter(List.of(
+                mapped(0, "IPP", Column.IDENTIFIER), mapped(1, "DDN", Column.BIRTH_DATE),
+                mapped(2, "Date de prélèvement", Column.SAMPLE_DATE), mapped(3, "GB", WBC)),
+                LocalDate.of(2026, 12, 3));
+
+        PatientEntry excelDates = withDates.interpret(new SheetRow(2, Map.of(Column.IDENTIFIER,
+                "P", Column.BIRTH_DATE, LocalDate.of(2000, 6, 15), Column.SAMPLE_DATE,
+                LocalDate.of(2024, 6, 15), WBC, 3.0)));
+        PatientEntry typedDates = withDates.interpret(new SheetRow(3, Map.of(Column.IDENTIFIER,
+                "Q", Column.BIRTH_DATE, "15/12/2023", WBC, 3.0)));
+
+        assertThat(excelDates.values()).containsEntry(Parameter.AGE, 24.0);
+        assertThat(excelDates.notes()).singleElement().asString().contains("sample date");
+        assertThat(typedDates.values()).containsEntry(Parameter.AGE, 3.0);
+        assertThat(typedDates.notes()).singleElement().asString().contains("upload date");
+        assertThatThrownBy(() -> withDates.interpret(new SheetRow(4, Map.of(Column.IDENTIFIER,
+                "R", Column.BIRTH_DATE, "2025-01-01", Column.SAMPLE_DATE, "2024-01-01", WBC,
+                3.0)))).hasMessageContaining("after the sample date");
+        assertThatThrownBy(() -> withDates.interpret(new SheetRow(5, Map.of(Column.IDENTIFIER,
+                "S", Column.BIRTH_DATE, "yesterday", WBC, 3.0))))
+                .hasMessageContaining("'yesterday' is not a date");
+    }
+
     private static SheetRow row(int number, Object id, Object sex, Object wbc, Object age) {
         Map<Column, Object> cells = new LinkedHashMap<>();
         put(cells, Column.IDENTIFIER, id);
@@ -68,6 +131,11 @@ class RowInterpreterTest {
         put(cells, WBC, wbc);
         put(cells, AGE, age);
         return new SheetRow(number, cells);
+    }
+
+    private static MappedColumn mapped(int index, String header, Column column) {
+        return new MappedColumn(index, header, column, column.parameter()
+                .flatMap(p -> HeaderMatcher.unit(header).flatMap(u -> Units.conversion(p, u))));
     }
 
     private static void put(Map<Column, Object> cells, Column column, Object value) {

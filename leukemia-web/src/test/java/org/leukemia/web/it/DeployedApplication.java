@@ -43,7 +43,8 @@ public final class DeployedApplication {
                         HttpResponse.BodyHandlers.ofString());
                 last = answer.statusCode() + " " + answer.body();
                 if (answer.statusCode() == 200 && answer.body().contains("\"name\":\"leukemia\"")
-                        && answer.body().contains("\"status\":\"UP\"")) {
+                        && answer.body().contains("\"status\":\"UP\"")
+                        && servesPages(http, serverUrl)) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -53,6 +54,16 @@ public final class DeployedApplication {
         }
         throw new IllegalStateException("The application was not ready in " + timeout
                 + "; last answer: " + last + "\n" + tail(log));
+    }
+
+    /**
+     * Whether the server already routes requests to the application: Payara runs the
+     * application's start-up, and so reports it ready, a moment before it publishes the web
+     * context, during which its pages answer 404.
+     */
+    private static boolean servesPages(HttpClient http, String serverUrl) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(serverUrl + "leukemia/login.xhtml"))
+                .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     }
 
     private static String tail(Path log) throws IOException {

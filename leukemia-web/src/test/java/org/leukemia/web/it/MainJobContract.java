@@ -275,6 +275,55 @@ public abstract class MainJobContract {
     }
 
     @Test
+    void aSemicolonCsvExportIsReadWithItsUnitsDatesAndCensoredValues() throws Exception {
+        ApiClient doctor = doctor("csv");
+        byte[] csv = ("Export hématologie\n"
+                + "IPP;Date de naissance;Date de prélèvement;GB (/mm3);CCMH (g/dL);"
+                + "Plaquettes (G/L);TP (%);Fibrinogène (g/L);LDH (UI/L)\n"
+                + "C1-" + run + ";02/05/1961;12/03/2024;12 500;33,4;<10;52 L;0,9;1890\n"
+                + "C2-" + run + ";;;3,1;34;150;95;3,2;many\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+
+        JsonArray rows = ApiClient.object(doctor.upload("api/uploads", "export.csv", csv))
+                .getJsonArray("rows");
+        JsonObject patient = ApiClient.array(doctor.get("api/patients")).getJsonObject(0);
+        JsonObject panel = ApiClient.object(doctor.get("api/patients/"
+                + patient.getJsonNumber("patientId").longValue())).getJsonArray("panels")
+                .getJsonObject(0);
+
+        assertThat(rows.getValuesAs(JsonObject.class))
+                .extracting(r -> r.getInt("rowNumber") + " " + r.getString("status"))
+                .containsExactly("3 STORED_WITH_WARNINGS", "4 REJECTED");
+        assertThat(rows.getJsonObject(0).getString("message"))
+                .contains("12500 /mm3 converted to 12.5", "'<10'", "Age 62.9 years");
+        assertThat(rows.getJsonObject(1).getString("message")).contains("LDH", "'many'");
+        assertThat(patient.getString("externalId")).isEqualTo("C1-" + run);
+        assertThat(panel.getJsonNumber("ageYears").doubleValue()).isEqualTo(62.9);
+        assertThat(panel.getJsonArray("results").getValuesAs(JsonObject.class))
+                .extracting(r -> r.getString("parameter") + "=" + r.getJsonNumber("value"))
+                .contains("wbc=12.5", "mchc=334.0", "platelets=10.0", "pt_pct=52.0");
+    }
+
+    @Test
+    void aBinaryWorkbookOrAnEmptyFileIsRefusedWithItsReason() throws Exception {
+        ApiClient doctor = doctor("xlsb");
+
+        HttpResponse<String> xlsb = doctor.upload("api/uploads", "results.xlsb",
+                smallWorkbook("B1-" + run, "B2-" + run));
+        HttpResponse<String> empty = doctor.upload("api/uploads", "results.xlsx", new byte[0]);
+        HttpResponse<String> disguised = doctor.upload("api/uploads", "results.csv",
+                smallWorkbook("B3-" + run, "B4-" + run));
+
+        assertThat(xlsb.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.object(xlsb).getString("error")).contains(".xlsb", "save it as .xlsx");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.object(empty).getString("error")).contains("empty");
+        assertThat(disguised.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.object(disguised).getString("error")).contains("not a CSV");
+        assertThat(ApiClient.array(doctor.get("api/patients"))).isEmpty();
+    }
+
+    @Test
     void anUploadPostedFromAnotherSiteIsRefused() throws Exception {
         ApiClient doctor = doctor("forged");
 

@@ -1,0 +1,107 @@
+package org.leukemia.application.upload;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a CSV export with Apache Commons CSV and gives its rows to a {@link SheetParser}.
+ *
+ * <p>The encoding is UTF-8 (with or without a byte order mark) when the bytes are valid UTF-8,
+ * and Windows-1252 otherwise, which is what spreadsheet programs on Windows write. The
+ * separator is the one of semicolon, comma and tab that occurs most often in the first line
+ * that has any (title lines above the header have none): a semicolon in European exports,
+ * where the comma is the decimal separator. Row numbers count records from 1, as a
+ * spreadsheet program shows the file.
+ */
+final class CsvTableReader {
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final char[] SEPARATORS = {';', ',', '\t'};
+
+    private final int maxRows;
+
+    /** @param maxRows the most data rows accepted; a larger file is refused */
+    CsvTableReader(int maxRows) {
+        this.maxRows = maxRows;
+    }
+
+    /**
+     * Reads a CSV file.
+     *
+     * @param content the file's bytes
+     * @throws UploadException when the bytes are not text, or the text has no usable header
+     *     or rows (see {@link SheetParser#finish()})
+     */
+    WorkbookContent read(byte[] content) {
+        String text = decode(content);
+        SheetParser parser = new SheetParser(maxRows);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator(text))
+                .setIgnoreEmptyLines(false).setTrim(true).build();
+        try (CSVParser csv = CSVParser.parse(new StringReader(text), format)) {
+            int line = 0;
+            for (CSVRecord record : csv) {
+                line++;
+                parser.row(line, new ArrayList<>(record.toList()));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new UploadException("The CSV file cannot be read: " + e.getMessage());
+        }
+        return parser.finish();
+    }
+
+    /** The text of a file, or a refusal when it is not text at all. */
+    static String decode(byte[] content) {
+        if (looksBinary(content)) {
+            throw new UploadException("The file is not a CSV text file (it holds binary data);"
+                    + " if it is a workbook, give it its .xlsx or .xls name.");
+        }
+        int start = content.length >= 3 && (content[0] & 0xFF) == 0xEF
+                && (content[1] & 0xFF) == 0xBB && (content[2] & 0xFF) == 0xBF ? 3 : 0;
+        ByteBuffer bytes = ByteBuffer.wrap(content, start, content.length - start);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            return new String(content, start, content.length - start, WINDOWS_1252);
+        }
+    }
+
+    private static boolean looksBinary(byte[] content) {
+        int n = Math.min(content.length, 8192);
+        for (int i = 0; i < n; i++) {
+            if (content[i] == 0) {
+                return true;
+            }
+        }
+        return n >= 2 && content[0] == 'P' && content[1] == 'K';
+    }
+
+    private static char separator(String text) {
+        return text.lines().limit(50).map(CsvTableReader::mostFrequentSeparator)
+                .filter(c -> c != 0).findFirst().orElse(',');
+    }
+
+    private static char mostFrequentSeparator(String line) {
+        char best = 0;
+        long most = 0;
+        for (char c : SEPARATORS) {
+            long count = line.chars().filter(ch -> ch == c).count();
+            if (count > most) {
+                most = count;
+                best = c;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,125 @@
+package org.leukemia.application.upload;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.leukemia.ml.Parameter;
+import org.leukemia.ml.Units;
+
+/**
+ * Turns the rows of any tabular file (a workbook sheet, a CSV file) into {@link SheetRow}s:
+ * finds the header, maps its columns, and keeps the cells of the mapped columns.
+ *
+ * <p>Rows arrive one at a time, in order, so that a reader can stream them. The header is the
+ * first row that names at least one laboratory parameter; title rows above it, and blank
+ * rows anywhere, are skipped. Each cell is a {@link Double}, a {@link String}, a
+ * {@link java.time.LocalDate} or {@code null}.
+ */
+final class SheetParser {
+
+    private final int maxRows;
+    private final List<MappedColumn> columns = new ArrayList<>();
+    private final List<String> ignored = new ArrayList<>();
+    private final List<SheetRow> rows = new ArrayList<>();
+    private boolean headerFound;
+
+    /** @param maxRows the most data rows accepted; a larger file is refused */
+    SheetParser(int maxRows) {
+        this.maxRows = maxRows;
+    }
+
+    /**
+     * Takes the next row of the file.
+     *
+     * @param rowNumber the row's number as a spreadsheet or text editor shows it (from 1)
+     * @param cells the row's cells, by column position
+     * @throws UploadException when the file has more data rows than allowed
+     */
+    void row(int rowNumber, List<Object> cells) {
+        if (!headerFound) {
+            if (namesAParameter(cells)) {
+                mapHeader(cells);
+                headerFound = true;
+            }
+            return;
+        }
+        Map<Column, Object> values = new LinkedHashMap<>();
+        for (MappedColumn c : columns) {
+            Object cell = c.index() < cells.size() ? cells.get(c.index()) : null;
+            if (cell instanceof String text) {
+                cell = text.isBlank() ? null : text.trim();
+            }
+            if (cell != null) {
+                values.put(c.column(), cell);
+            }
+        }
+        if (values.isEmpty()) {
+            return;
+        }
+        if (rows.size() == maxRows) {
+            throw new UploadException("The file has more than " + maxRows
+                    + " patient rows, the most one upload accepts: split it.");
+        }
+        rows.add(new SheetRow(rowNumber, values));
+    }
+
+    /**
+     * Everything read, once the last row has been given.
+     *
+     * @throws UploadException when no header was found, no column holds the patient
+     *     identifier, or no data row follows the header
+     */
+    WorkbookContent finish() {
+        if (!headerFound) {
+            throw new UploadException("No header row names a laboratory parameter: download the"
+                    + " template to see the expected columns.");
+        }
+        if (columns.stream().noneMatch(c -> c.column() == Column.IDENTIFIER)) {
+            throw new UploadException("No column holds the patient identifier: name one"
+                    + " 'Patient ID'.");
+        }
+        if (rows.isEmpty()) {
+            throw new UploadException("The file has a header but no patient rows.");
+        }
+        return new WorkbookContent(columns, ignored, rows);
+    }
+
+    private static boolean namesAParameter(List<Object> cells) {
+        return cells.stream().filter(String.class::isInstance).map(String.class::cast)
+                .map(HeaderMatcher::match).flatMap(Optional::stream)
+                .anyMatch(c -> c.kind() == Column.Kind.PARAMETER);
+    }
+
+    private void mapHeader(List<Object> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            String header = cells.get(i) == null ? "" : cells.get(i).toString().trim();
+            if (header.isEmpty()) {
+                continue;
+            }
+            Optional<Column> match = HeaderMatcher.match(header);
+            if (match.isEmpty()) {
+                ignored.add(header);
+                continue;
+            }
+            Column column = match.get();
+            if (columns.stream().anyMatch(c -> c.column().equals(column))) {
+                ignored.add(header + " (a second column for the same value)");
+                continue;
+            }
+            Optional<String> unit = HeaderMatcher.unit(header);
+            Optional<Units.Conversion> conversion = Optional.empty();
+            if (unit.isPresent() && column.parameter().isPresent()) {
+                Parameter p = column.parameter().get();
+                conversion = Units.conversion(p, unit.get());
+                if (conversion.isEmpty()) {
+                    ignored.add(header + " (the unit '" + unit.get() + "' cannot be converted to "
+                            + p.unit() + ")");
+                    continue;
+                }
+            }
+            columns.add(new MappedColumn(i, header, column, conversion));
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.leukemia.application.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.leukemia.ml.Parameter;
+
+class CsvTableReaderTest {
+
+    private final CsvTableReader reader = new CsvTableReader(100);
+
+    @Test
+    void readsASemicolonExportInWindows1252WithDecimalCommasBelowATitle() {
+        byte[] file = ("Export hématologie du 03/12/2026\n"
+                + "\n"
+                + "IPP;Sexe;Âge;GB (G/L);CCMH (g/dL);Fibrinogène (g/L);Commentaire\n"
+                + "123456;F;45;12,5;33,4;1,2;à revoir\n"
+                + ";;;;;;\n"
+                + "123457;M;8;\"48,0\";34;3,1;\n").getBytes(Charset.forName("windows-1252"));
+
+        WorkbookContent content = reader.read(file);
+
+        assertThat(content.columns()).extracting(MappedColumn::column).containsExactly(
+                Column.IDENTIFIER, Column.SEX, Column.of(Parameter.AGE),
+                Column.of(Parameter.WBC), Column.of(Parameter.MCHC),
+                Column.of(Parameter.FIBRINOGEN));
+        assertThat(content.column(Column.of(Parameter.MCHC)).orElseThrow().unit())
+                .hasValueSatisfying(u -> assertThat(u.factor()).isEqualTo(10.0));
+        assertThat(content.ignoredHeaders()).containsExactly("Commentaire");
+        assertThat(content.rows()).extracting(SheetRow::rowNumber).containsExactly(4, 6);
+        assertThat(content.rows().get(0).cells()).containsEntry(Column.of(Parameter.WBC), "12,5")
+                .containsEntry(Column.IDENTIFIER, "123456");
+    }
+
+    @Test
+    void readsACommaSeparatedUtf8FileWithAByteOrderMark() {
+        byte[] text = "Patient ID,WBC_G_L,Fibrinogène\nA,3.2,1.1\n"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] file = new byte[text.length + 3];
+        file[0] = (byte) 0xEF;
+        file[1] = (byte) 0xBB;
+        file[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, file, 3, text.length);
+
+        WorkbookContent content = reader.read(file);
+
+        assertThat(content.columns()).extracting(MappedColumn::header)
+                .containsExactly("Patient ID", "WBC_G_L", "Fibrinogène");
+        assertThat(content.rows()).singleElement().satisfies(row -> assertThat(row.cells())
+                .containsEntry(Column.of(Parameter.FIBRINOGEN), "1.1"));
+    }
+
+    @Test
+    void aColumnWhoseUnitCannotBeConvertedIsNotRead() {
+        WorkbookContent content = reader.read(
+                "Patient ID;WBC;TP (s)\nA;3;14\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(content.ignoredHeaders()).singleElement().asString()
+                .contains("TP (s)", "'s' cannot be converted", "%");
+        assertThat(content.columns()).extracting(MappedColumn::column)
+                .doesNotContain(Column.of(Parameter.PT_PERCENT));
+    }
+
+    @Test
+    void refusesWhatIsNotAUsableCsvFile() {
+        assertThatThrownBy(() -> reader.read(new byte[] {'P', 'K', 3, 4, 0, 0}))
+                .isInstanceOf(UploadException.class).hasMessageContaining("binary");
+        assertThatThrownBy(() -> reader.read("Patient ID;WBC\n".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UploadException.class).hasMessageContaining("no patient rows");
+        assertThatThrownBy(() -> reader.read("Name;Ward\nA;4\n".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UploadException.class)
+                .hasMessageContaining("No header row names a laboratory parameter");
+        assertThatThrownBy(() -> new CsvTableReader(1).read(
+                "Patient ID;WBC\nA;1\nB;2\n".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UploadException.class).hasMessageContaining("more than 1");
+    }
+}
