@@ -34,6 +34,13 @@ public final class TrainedModel {
     /** Hyperparameter key telling whether the derived features are used. */
     public static final String DERIVED_FEATURES = "derivedFeatures";
 
+    /**
+     * The share of the model's input values that must be present for a prediction not to be
+     * flagged as outside the model's experience. In the AI-PAL development centres, 3 of 679
+     * patients had fewer than half of them; in the external centres, none.
+     */
+    public static final double MIN_MEASURED_SHARE = 0.5;
+
     private final List<XGBoostClassifier> members;
     private final FeatureSchema schema;
     private final boolean derived;
@@ -73,16 +80,57 @@ public final class TrainedModel {
      * @return the prediction
      */
     public SubtypePrediction predict(LabValues values) {
-        Objects.requireNonNull(values, "values");
-        Map<String, Double> row = FeatureEngineering.encode(values, schema, derived);
-        double[] margin = margin(row);
+        return predictAll(List.of(Objects.requireNonNull(values, "values"))).get(0);
+    }
+
+    /**
+     * Predicts many patients at once: the same predictions as {@link #predict(LabValues)},
+     * with one call into XGBoost per member for all of them.
+     *
+     * @param patients canonical values per patient
+     * @return one prediction per patient, in order
+     */
+    public List<SubtypePrediction> predictAll(List<LabValues> patients) {
+        List<Map<String, Double>> rows = patients.stream()
+                .map(v -> FeatureEngineering.encode(Objects.requireNonNull(v, "values"),
+                        schema, derived))
+                .toList();
+        int k = Subtype.values().length;
+        double[][] margins = new double[rows.size()][k];
+        List<List<Map<String, double[]>>> shares = new ArrayList<>();
+        for (XGBoostClassifier member : members) {
+            double[][] m = member.margins(rows);
+            for (int i = 0; i < m.length; i++) {
+                for (int c = 0; c < k; c++) {
+                    margins[i][c] += m[i][c] / members.size();
+                }
+            }
+            shares.add(member.contributions(rows));
+        }
         Calibration calibration = metadata.calibration();
+        List<SubtypePrediction> predictions = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            int row = i;
+            predictions.add(prediction(patients.get(i), margins[i], calibration,
+                    shares.stream().map(s -> s.get(row)).toList()));
+        }
+        return predictions;
+    }
+
+    private SubtypePrediction prediction(LabValues values, double[] margin,
+            Calibration calibration, List<Map<String, double[]>> memberShares) {
         double[] p = calibration.probabilities(margin);
         Subtype decision = Subtype.values()[calibration.decide(p)];
         double cutoff = metadata.confidentCutoffs().getOrDefault(decision, Double.MAX_VALUE);
         DistributionGuard guard = metadata.distributionGuard();
-        List<String> reasons = guard == null ? List.of()
-                : guard.check(values, p[decision.ordinal()]);
+        List<String> reasons = new ArrayList<>(guard == null ? List.of()
+                : guard.check(values, p[decision.ordinal()]));
+        List<Parameter> missing = schema.missing(values);
+        int used = schema.parameters().size();
+        if (used - missing.size() < MIN_MEASURED_SHARE * used) {
+            reasons.add("Only " + (used - missing.size()) + " of the " + used + " values the"
+                    + " model uses were given; a prediction from so few values is unreliable.");
+        }
         boolean unusual = guard != null && !guard.check(values).isEmpty();
         boolean ambiguous = guard != null && p[decision.ordinal()] < guard.ambiguityThreshold();
         Map<Subtype, Double> probabilities = new EnumMap<>(Subtype.class);
@@ -91,28 +139,17 @@ public final class TrainedModel {
         }
         return new SubtypePrediction(probabilities, notes(values, unusual, ambiguous), decision,
                 p[decision.ordinal()] >= cutoff && reasons.isEmpty(), !reasons.isEmpty(),
-                reasons, contributions(row, calibration.temperature()));
+                reasons, contributions(memberShares, calibration.temperature()));
     }
 
-    private double[] margin(Map<String, Double> row) {
-        double[] sum = new double[Subtype.values().length];
-        for (XGBoostClassifier member : members) {
-            double[] m = member.margins(List.of(row))[0];
-            for (int c = 0; c < sum.length; c++) {
-                sum[c] += m[c] / members.size();
-            }
-        }
-        return sum;
-    }
-
-    private Map<Parameter, Map<Subtype, Double>> contributions(Map<String, Double> row,
-            double temperature) {
+    private Map<Parameter, Map<Subtype, Double>> contributions(
+            List<Map<String, double[]>> memberShares, double temperature) {
         Map<Parameter, double[]> sum = new EnumMap<>(Parameter.class);
         for (Parameter p : schema.parameters()) {
             sum.put(p, new double[Subtype.values().length]);
         }
-        for (XGBoostClassifier member : members) {
-            member.contributions(row).forEach((feature, perClass) -> {
+        for (Map<String, double[]> shares : memberShares) {
+            shares.forEach((feature, perClass) -> {
                 List<Parameter> sources = FeatureEngineering.sources(feature);
                 for (Parameter p : sources) {
                     double[] target = sum.computeIfAbsent(p,

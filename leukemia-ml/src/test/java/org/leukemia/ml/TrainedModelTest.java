@@ -126,6 +126,34 @@ class TrainedModelTest {
     }
 
     @Test
+    void aPredictionFromFewValuesIsFlaggedAsOutsideExperience() {
+        LabValues few = LabValues.builder().set(Parameter.WBC, 5.0).set(Parameter.AGE, 40)
+                .build();
+
+        SubtypePrediction prediction = model.predict(few);
+
+        assertThat(prediction.outOfDistribution()).isTrue();
+        assertThat(prediction.confident()).isFalse();
+        assertThat(prediction.outOfDistributionReasons())
+                .anySatisfy(r -> assertThat(r).contains("Only 2 of the 14 values"));
+        assertThat(model.predict(cohort.get(0).values()).outOfDistributionReasons())
+                .noneSatisfy(r -> assertThat(r).contains("values the model uses"));
+    }
+
+    @Test
+    void aBatchPredictionIsExactlyTheOneByOnePrediction() {
+        List<LabValues> patients = cohort.subList(0, 200).stream().map(LabeledCase::values)
+                .toList();
+
+        List<SubtypePrediction> batch = model.predictAll(patients);
+
+        assertThat(batch).hasSize(200);
+        for (int i = 0; i < patients.size(); i++) {
+            assertThat(batch.get(i)).isEqualTo(model.predict(patients.get(i)));
+        }
+    }
+
+    @Test
     void garbageIsNotAModel() {
         assertThatThrownBy(() -> TrainedModel.fromBytes(new byte[] {1, 2, 3}))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -11,6 +11,8 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.leukemia.persistence.mapping.SavedMapping;
+import org.leukemia.persistence.mapping.SavedMappingRepository;
 import org.leukemia.persistence.model.ModelVersion;
 import org.leukemia.persistence.model.ModelVersionRepository;
 import org.leukemia.persistence.patient.LabPanel;
@@ -216,6 +218,47 @@ abstract class RepositoryContract {
             new UploadRepository(em).add(new Upload(first, "again.xlsx", HASH, 1), new byte[1]);
             em.flush();
         })).isInstanceOf(PersistenceException.class);
+    }
+
+    @Test
+    void aSavedMappingIsFoundForAFileWithTheSameHeadersAndReplacedWhenSavedAgain() {
+        List<SavedMapping.Entry> first = List.of(
+                new SavedMapping.Entry("IPP", "identifier", ""),
+                new SavedMapping.Entry("Leuco\tcytes", "wbc", "/mm3"),
+                new SavedMapping.Entry("Commentaire", "", ""));
+        db.inTransaction(em -> {
+            UserAccount doctor = new UserAccount("mapper", "hash", "Dr Map", Set.of(Role.DOCTOR));
+            new UserAccountRepository(em).add(doctor);
+            SavedMappingRepository mappings = new SavedMappingRepository(em);
+            mappings.save(doctor, "Lab Nord", first);
+            mappings.save(doctor, "Lab Sud", List.of(new SavedMapping.Entry("ID", "identifier",
+                    null)));
+        });
+        db.entityManagerFactory().getCache().evictAll();
+        db.inTransaction(em -> {
+            UserAccount doctor = new UserAccountRepository(em).findByUsername("mapper")
+                    .orElseThrow();
+            SavedMappingRepository mappings = new SavedMappingRepository(em);
+            SavedMapping nord = mappings.findFor(doctor, List.of("IPP", "Leuco cytes"))
+                    .orElseThrow();
+            assertThat(nord.getLaboratory()).isEqualTo("Lab Nord");
+            assertThat(nord.getEntries()).containsExactly(
+                    new SavedMapping.Entry("IPP", "identifier", ""),
+                    new SavedMapping.Entry("Leuco cytes", "wbc", "/mm3"),
+                    new SavedMapping.Entry("Commentaire", "", ""));
+            assertThat(mappings.findFor(doctor, List.of("IPP", "Ward"))).isEmpty();
+            mappings.save(doctor, " Lab Nord ", List.of(new SavedMapping.Entry("IPP", "", "")));
+        });
+        db.inTransaction(em -> {
+            UserAccount doctor = new UserAccountRepository(em).findByUsername("mapper")
+                    .orElseThrow();
+            assertThat(new SavedMappingRepository(em).findByOwner(doctor))
+                    .extracting(SavedMapping::getLaboratory)
+                    .containsExactlyInAnyOrder("Lab Nord", "Lab Sud");
+            assertThat(new SavedMappingRepository(em).findByOwner(doctor).stream()
+                    .filter(m -> m.getLaboratory().equals("Lab Nord")).findFirst().orElseThrow()
+                    .getEntries()).containsExactly(new SavedMapping.Entry("IPP", "", ""));
+        });
     }
 
     @Test

@@ -41,21 +41,41 @@ public class PredictionService {
         ModelVersion version = versions.findByVersion(model.version()).orElseThrow(() ->
                 new IllegalStateException("Model version " + model.version()
                         + " is not registered"));
-        return new Predictor(model, version, predictions);
+        return new Predictor(model, version, versions, predictions);
     }
 
     /** Predicts with one model and stores the results. */
     public static final class Predictor {
 
         private final ActiveModel model;
-        private final ModelVersion version;
+        private final ModelVersionRepository versions;
         private final PredictionRepository predictions;
+        private ModelVersion version;
 
         private Predictor(ActiveModel model, ModelVersion version,
-                PredictionRepository predictions) {
+                ModelVersionRepository versions, PredictionRepository predictions) {
             this.model = model;
             this.version = version;
+            this.versions = versions;
             this.predictions = predictions;
+        }
+
+        /**
+         * Forgets the model version entity, after the persistence context was cleared; the
+         * next prediction stored finds it again.
+         */
+        public void detached() {
+            version = null;
+        }
+
+        /**
+         * Predicts many patients at once, without storing anything.
+         *
+         * @param values canonical values per patient
+         * @return one prediction per patient, in order
+         */
+        public List<SubtypePrediction> predictAll(List<LabValues> values) {
+            return model.model().predictAll(values);
         }
 
         /** @return the version number of the model this predictor uses */
@@ -71,7 +91,21 @@ public class PredictionService {
          * @param notes what was done to the values on the way (unit conversions and the like)
          */
         public Prediction predictAndStore(LabPanel panel, LabValues values, List<String> notes) {
-            SubtypePrediction result = model.model().predict(values);
+            return store(panel, model.model().predict(values), notes);
+        }
+
+        /**
+         * Stores a prediction made by {@link #predictAll(List)} for a panel.
+         *
+         * @param panel the stored panel
+         * @param result the model's prediction for its values
+         * @param notes what was done to the values on the way (unit conversions and the like)
+         * @return the stored prediction
+         */
+        public Prediction store(LabPanel panel, SubtypePrediction result, List<String> notes) {
+            if (version == null) {
+                version = versions.findByVersion(model.version()).orElseThrow();
+            }
             Prediction prediction = new Prediction(panel, version,
                     result.predicted().name(),
                     result.probability(Subtype.ALL),

@@ -1,5 +1,9 @@
 package org.leukemia.application.upload;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.leukemia.ml.Parameter;
@@ -32,5 +36,41 @@ public record Column(Kind kind, Optional<Parameter> parameter) {
 
     static Column of(Parameter parameter) {
         return new Column(Kind.PARAMETER, Optional.of(parameter));
+    }
+
+    /** @return every column the reader understands, in the order a doctor chooses from */
+    public static List<Column> all() {
+        List<Column> all = new ArrayList<>(List.of(IDENTIFIER, SEX, BIRTH_DATE, SAMPLE_DATE));
+        Arrays.stream(Parameter.values()).map(Column::of).forEach(all::add);
+        return all;
+    }
+
+    /**
+     * The column a stable key names, as {@link #key()} gives it.
+     *
+     * @param key "identifier", "sex", "birth_date", "sample_date" or a parameter key
+     * @return the column; empty for a blank or unknown key
+     */
+    public static Optional<Column> fromKey(String key) {
+        return all().stream().filter(c -> c.key().equals(key == null ? "" : key.trim()))
+                .findFirst();
+    }
+
+    /** @return a stable key: "identifier", "sex", "birth_date", "sample_date" or a parameter key */
+    public String key() {
+        return parameter.map(Parameter::key)
+                .orElseGet(() -> kind.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** @return a name for people, with the canonical unit of a parameter */
+    public String label() {
+        return parameter.map(p -> p.label() + " (" + p.unit() + ")").orElseGet(() ->
+                switch (kind) {
+                    case IDENTIFIER -> "Patient identifier";
+                    case SEX -> "Sex";
+                    case BIRTH_DATE -> "Date of birth (for the age; not stored)";
+                    case SAMPLE_DATE -> "Sample date";
+                    case PARAMETER -> throw new IllegalStateException("parameter without one");
+                });
     }
 }

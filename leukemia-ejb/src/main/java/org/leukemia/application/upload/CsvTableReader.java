@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -27,11 +28,16 @@ final class CsvTableReader {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final char[] SEPARATORS = {';', ',', '\t'};
 
-    private final int maxRows;
+    private final Supplier<SheetParser> parsers;
 
     /** @param maxRows the most data rows accepted; a larger file is refused */
     CsvTableReader(int maxRows) {
-        this.maxRows = maxRows;
+        this(() -> new SheetParser(maxRows));
+    }
+
+    /** @param parsers makes the parser that each file's rows are given to */
+    CsvTableReader(Supplier<SheetParser> parsers) {
+        this.parsers = parsers;
     }
 
     /**
@@ -43,7 +49,7 @@ final class CsvTableReader {
      */
     WorkbookContent read(byte[] content) {
         String text = decode(content);
-        SheetParser parser = new SheetParser(maxRows);
+        SheetParser parser = parsers.get();
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator(text))
                 .setIgnoreEmptyLines(false).setTrim(true).build();
         try (CSVParser csv = CSVParser.parse(new StringReader(text), format)) {

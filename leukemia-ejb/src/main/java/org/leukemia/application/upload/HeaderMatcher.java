@@ -20,7 +20,10 @@ import org.leukemia.ml.Parameter;
 final class HeaderMatcher {
 
     private static final List<String> IDENTIFIER_NAMES = List.of("patientid", "patient",
-            "identifier", "patientidentifier", "id", "caseid", "ipp", "mrn", "dossier");
+            "identifier", "patientidentifier", "id", "caseid", "ipp", "mrn", "dossier",
+            "idpatient", "identifiant", "identifiantpatient", "npatient", "nopatient",
+            "numeropatient", "numerodepatient", "ndossier", "numerodossier", "numerodedossier",
+            "nip", "patientnumber", "medicalrecordnumber");
     private static final List<String> SEX_NAMES = List.of("sex", "sexe", "gender");
     private static final List<String> BIRTH_DATE_NAMES = List.of("dateofbirth", "birthdate",
             "dob", "datedenaissance", "ddn", "naissance", "birthday");
@@ -65,6 +68,7 @@ final class HeaderMatcher {
             Map.entry("leukocytes", Parameter.WBC),
             Map.entry("leucocytes", Parameter.WBC),
             Map.entry("gb", Parameter.WBC),
+            Map.entry("globulesblancs", Parameter.WBC),
             Map.entry("haemoglobin", Parameter.HAEMOGLOBIN),
             Map.entry("hemoglobin", Parameter.HAEMOGLOBIN),
             Map.entry("hemoglobine", Parameter.HAEMOGLOBIN),
@@ -74,6 +78,7 @@ final class HeaderMatcher {
             Map.entry("redbloodcells", Parameter.RBC),
             Map.entry("hematies", Parameter.RBC),
             Map.entry("gr", Parameter.RBC),
+            Map.entry("globulesrouges", Parameter.RBC),
             Map.entry("mcv", Parameter.MCV),
             Map.entry("vgm", Parameter.MCV),
             Map.entry("mchc", Parameter.MCHC),

@@ -23,19 +23,13 @@ public record MappedColumn(int index, String header, Column column,
         Objects.requireNonNull(unit, "unit");
     }
 
-    /** @return a line for the doctor: "WBC (/mm3) → White blood cells, /mm3 × 0.001" */
+    /** @return a line for the doctor: "GB (/mm3) → White blood cells, /mm3 converted to 10^9/L" */
     public String describe() {
         String target = column.parameter().map(p -> p.label() + unit
                 .filter(u -> !u.isIdentity())
                 .map(u -> ", " + u.unit() + " converted to " + p.unit())
                 .orElse(" (" + p.unit() + ")"))
-                .orElseGet(() -> switch (column.kind()) {
-                    case IDENTIFIER -> "Patient identifier";
-                    case SEX -> "Sex";
-                    case BIRTH_DATE -> "Date of birth (for the age; not stored)";
-                    case SAMPLE_DATE -> "Sample date";
-                    case PARAMETER -> throw new IllegalStateException("parameter without one");
-                });
+                .orElseGet(column::label);
         return header + " → " + target;
     }
 }

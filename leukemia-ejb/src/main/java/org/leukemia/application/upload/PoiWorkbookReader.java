@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -25,11 +26,16 @@ final class PoiWorkbookReader {
 
     private static final DataFormatter TEXT = new DataFormatter();
 
-    private final int maxRows;
+    private final Supplier<SheetParser> parsers;
 
     /** @param maxRows the most data rows accepted; a larger sheet is refused */
     PoiWorkbookReader(int maxRows) {
-        this.maxRows = maxRows;
+        this(() -> new SheetParser(maxRows));
+    }
+
+    /** @param parsers makes the parser that each file's rows are given to */
+    PoiWorkbookReader(Supplier<SheetParser> parsers) {
+        this.parsers = parsers;
     }
 
     /**
@@ -43,7 +49,7 @@ final class PoiWorkbookReader {
             if (workbook.getNumberOfSheets() == 0) {
                 throw new UploadException("The workbook has no sheet.");
             }
-            SheetParser parser = new SheetParser(maxRows);
+            SheetParser parser = parsers.get();
             read(workbook.getSheetAt(0), parser);
             return parser.finish();
         } catch (IOException | RuntimeException e) {

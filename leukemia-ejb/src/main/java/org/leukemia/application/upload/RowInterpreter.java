@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.leukemia.ml.Parameter;
 import org.leukemia.ml.Units;
 import org.leukemia.persistence.patient.Patient;
@@ -33,9 +35,11 @@ final class RowInterpreter {
     private static final Set<Parameter> AGE_ONLY = Set.of(Parameter.AGE);
     private static final double OLDEST_PLAUSIBLE_AGE = 120;
     private static final double DAYS_PER_YEAR = 365.2425;
-    private static final List<DateTimeFormatter> DATES = List.of(
-            DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("d/M/uuuu"),
-            DateTimeFormatter.ofPattern("d.M.uuuu"), DateTimeFormatter.ofPattern("d-M-uuuu"));
+    private static final List<DateTimeFormatter> DATES = Stream.of("uuuu-MM-dd", "d/M/uuuu",
+            "d.M.uuuu", "d-M-uuuu").map(p -> DateTimeFormatter.ofPattern(p)
+                    .withResolverStyle(ResolverStyle.STRICT)).toList();
+    /** Ages given and computed from the date of birth may differ by this much, in years. */
+    private static final double AGE_TOLERANCE = 1.0;
 
     private final Map<Column, MappedColumn> columns = new HashMap<>();
     private final LocalDate today;
@@ -68,9 +72,17 @@ final class RowInterpreter {
         }
         if (!values.containsKey(Parameter.AGE)) {
             ageFromBirthDate(row, notes).ifPresent(age -> values.put(Parameter.AGE, age));
+        } else if (row.cells().containsKey(Column.BIRTH_DATE)) {
+            List<String> ignored = new ArrayList<>();
+            ageFromBirthDate(row, ignored).filter(computed ->
+                    Math.abs(computed - values.get(Parameter.AGE)) > AGE_TOLERANCE)
+                    .ifPresent(computed -> notes.add("The age given, "
+                            + plain(values.get(Parameter.AGE)) + " years, differs from the "
+                            + plain(computed) + " years of the date of birth; the age given"
+                            + " was used."));
         }
         Double age = values.get(Parameter.AGE);
-        if (age != null && age > OLDEST_PLAUSIBLE_AGE) {
+        if (age != null && (age > OLDEST_PLAUSIBLE_AGE || age < 0)) {
             Object typed = row.cells().get(Column.of(Parameter.AGE));
             throw new RowRejectedException(header(Column.of(Parameter.AGE)),
                     "'" + (typed == null ? age : typed) + "' is not an age in years");

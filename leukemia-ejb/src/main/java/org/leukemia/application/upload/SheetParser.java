@@ -20,6 +20,9 @@ import org.leukemia.ml.Units;
 final class SheetParser {
 
     private final int maxRows;
+    private final Map<String, ColumnChoice> choices;
+    private final boolean preview;
+    private final List<String> headers = new ArrayList<>();
     private final List<MappedColumn> columns = new ArrayList<>();
     private final List<String> ignored = new ArrayList<>();
     private final List<SheetRow> rows = new ArrayList<>();
@@ -27,7 +30,19 @@ final class SheetParser {
 
     /** @param maxRows the most data rows accepted; a larger file is refused */
     SheetParser(int maxRows) {
+        this(maxRows, Map.of(), false);
+    }
+
+    /**
+     * @param maxRows the most data rows accepted; a larger file is refused
+     * @param choices the doctor's choices by header, which win over what the headers say
+     * @param preview whether the content is only shown to the doctor, who may still choose the
+     *     identifier column: then a file without one is not refused
+     */
+    SheetParser(int maxRows, Map<String, ColumnChoice> choices, boolean preview) {
         this.maxRows = maxRows;
+        this.choices = Map.copyOf(choices);
+        this.preview = preview;
     }
 
     /**
@@ -76,20 +91,25 @@ final class SheetParser {
             throw new UploadException("No header row names a laboratory parameter: download the"
                     + " template to see the expected columns.");
         }
-        if (columns.stream().noneMatch(c -> c.column() == Column.IDENTIFIER)) {
+        if (!preview && columns.stream().noneMatch(c -> c.column() == Column.IDENTIFIER)) {
             throw new UploadException("No column holds the patient identifier: name one"
                     + " 'Patient ID'.");
         }
         if (rows.isEmpty()) {
             throw new UploadException("The file has a header but no patient rows.");
         }
-        return new WorkbookContent(columns, ignored, rows);
+        return new WorkbookContent(headers, columns, ignored, rows);
     }
 
-    private static boolean namesAParameter(List<Object> cells) {
+    private boolean namesAParameter(List<Object> cells) {
         return cells.stream().filter(String.class::isInstance).map(String.class::cast)
-                .map(HeaderMatcher::match).flatMap(Optional::stream)
+                .map(String::trim).map(this::target).flatMap(Optional::stream)
                 .anyMatch(c -> c.kind() == Column.Kind.PARAMETER);
+    }
+
+    private Optional<Column> target(String header) {
+        ColumnChoice choice = choices.get(header);
+        return choice == null ? HeaderMatcher.match(header) : Column.fromKey(choice.target());
     }
 
     private void mapHeader(List<Object> cells) {
@@ -98,9 +118,11 @@ final class SheetParser {
             if (header.isEmpty()) {
                 continue;
             }
-            Optional<Column> match = HeaderMatcher.match(header);
+            headers.add(header);
+            ColumnChoice choice = choices.get(header);
+            Optional<Column> match = target(header);
             if (match.isEmpty()) {
-                ignored.add(header);
+                ignored.add(choice == null ? header : header + " (not read, as chosen)");
                 continue;
             }
             Column column = match.get();
@@ -108,7 +130,8 @@ final class SheetParser {
                 ignored.add(header + " (a second column for the same value)");
                 continue;
             }
-            Optional<String> unit = HeaderMatcher.unit(header);
+            Optional<String> unit = choice != null && !choice.unit().isEmpty()
+                    ? Optional.of(choice.unit()) : HeaderMatcher.unit(header);
             Optional<Units.Conversion> conversion = Optional.empty();
             if (unit.isPresent() && column.parameter().isPresent()) {
                 Parameter p = column.parameter().get();

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -18,7 +19,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +33,10 @@ import org.leukemia.application.prediction.PredictionService;
 import org.leukemia.ml.NormalisedValues;
 import org.leukemia.ml.Normaliser;
 import org.leukemia.ml.Parameter;
+import org.leukemia.ml.SubtypePrediction;
+import org.leukemia.persistence.UnitOfWork;
+import org.leukemia.persistence.mapping.SavedMapping;
+import org.leukemia.persistence.mapping.SavedMappingRepository;
 import org.leukemia.persistence.patient.LabPanel;
 import org.leukemia.persistence.patient.LabResult;
 import org.leukemia.persistence.patient.Patient;
@@ -72,6 +80,12 @@ public class UploadService {
     private PredictionRepository predictions;
 
     @Inject
+    private SavedMappingRepository mappings;
+
+    @Inject
+    private UnitOfWork work;
+
+    @Inject
     @ConfigProperty(name = ConfigKeys.UPLOAD_MAX_BYTES, defaultValue = "15728640")
     private long maxBytes;
 
@@ -79,10 +93,14 @@ public class UploadService {
     @ConfigProperty(name = ConfigKeys.UPLOAD_MAX_ROWS, defaultValue = "100000")
     private int maxRows;
 
+    /** Rows predicted and written together; the persistence context is cleared after each. */
+    static final int CHUNK_ROWS = 500;
+
     private final Normaliser normaliser = new Normaliser();
 
     /**
-     * Ingests a workbook for the calling doctor.
+     * Ingests a file for the calling doctor, its columns read from their headers, or by the
+     * doctor's saved mapping for files with these headers when there is one.
      *
      * @param fileName the name of the file as uploaded
      * @param content the file's bytes
@@ -90,30 +108,152 @@ public class UploadService {
      * @throws UploadException when the file as a whole is refused; nothing is stored then
      */
     public UploadReport ingestWorkbook(String fileName, byte[] content) {
+        return ingestWorkbook(fileName, content, null, null);
+    }
+
+    /**
+     * Ingests a file for the calling doctor, its columns read as the doctor chose.
+     *
+     * @param fileName the name of the file as uploaded
+     * @param content the file's bytes
+     * @param choices the doctor's choice for each header ({@link UploadPreview#choices()},
+     *     corrected); {@code null}: as {@link #ingestWorkbook(String, byte[])}
+     * @param saveAs a laboratory name to save the choices under, for its next files;
+     *     {@code null} or blank: not saved
+     * @return one outcome per data row
+     * @throws UploadException when the file as a whole is refused; nothing is stored then
+     */
+    public UploadReport ingestWorkbook(String fileName, byte[] content,
+            List<ColumnChoice> choices, String saveAs) {
         requireAcceptable(fileName, content);
         UserAccount doctor = accounts.currentAccount();
         String sha256 = sha256(content);
         requireNew(doctor, sha256);
-        WorkbookContent workbook = read(fileName, content);
+        WorkbookContent workbook = choices == null ? readAsSaved(doctor, fileName, content)
+                : read(fileName, content, byHeader(choices));
+        if (saveAs != null && !saveAs.isBlank()) {
+            requireLaboratoryName(saveAs);
+            mappings.save(doctor, saveAs, choicesOf(workbook, choices).stream()
+                    .map(c -> new SavedMapping.Entry(c.header(), c.target(), c.unit()))
+                    .toList());
+        }
 
         Upload upload = new Upload(doctor, fileName, sha256, content.length);
         uploads.add(upload, content);
+        long uploadId = upload.getId();
+        long doctorId = doctor.getId();
         PredictionService.Predictor predictor = predictionService.openPredictor();
         RowInterpreter interpreter = new RowInterpreter(workbook.columns(),
                 LocalDate.now(ZoneOffset.UTC));
         List<RowOutcome> outcomes = new ArrayList<>();
-        for (SheetRow row : workbook.rows()) {
-            outcomes.add(ingestRow(row, interpreter, doctor, upload, predictor));
+        List<SheetRow> rows = workbook.rows();
+        for (int from = 0; from < rows.size(); from += CHUNK_ROWS) {
+            outcomes.addAll(ingestChunk(rows.subList(from, Math.min(rows.size(),
+                    from + CHUNK_ROWS)), interpreter, doctor, upload, predictor));
+            if (from + CHUNK_ROWS < rows.size()) {
+                // one transaction for the whole upload, with memory bounded by a chunk
+                work.flushAndClear();
+                predictor.detached();
+                doctor = work.reload(UserAccount.class, doctorId);
+                upload = work.reload(Upload.class, uploadId);
+            }
         }
         upload.recordIgnoredColumns(workbook.ignoredHeaders());
         upload.recordOutcome(outcomes.size(), countStored(outcomes),
                 outcomes.size() - countStored(outcomes), issuesOf(outcomes));
 
-        LOG.info(() -> "Upload " + upload.getId() + " by " + doctor.getUsername() + ": "
-                + outcomes.size() + " rows, " + countStored(outcomes) + " stored, model version "
+        String who = doctor.getUsername();
+        LOG.info(() -> "Upload " + uploadId + " by " + who + ": " + outcomes.size()
+                + " rows, " + countStored(outcomes) + " stored, model version "
                 + predictor.modelVersion());
-        return new UploadReport(upload.getId(), fileName, upload.getSha256(),
-                workbook.ignoredHeaders(), outcomes);
+        return new UploadReport(uploadId, fileName, sha256, workbook.ignoredHeaders(),
+                outcomes);
+    }
+
+    /**
+     * How a file would be read, for the doctor to confirm or correct before it is ingested.
+     * Nothing is stored.
+     *
+     * @param fileName the name of the file as uploaded
+     * @param content the file's bytes
+     * @return every header and what it would be read as
+     * @throws UploadException when the file as a whole would be refused
+     */
+    public UploadPreview preview(String fileName, byte[] content) {
+        requireAcceptable(fileName, content);
+        UserAccount doctor = accounts.currentAccount();
+        requireNew(doctor, sha256(content));
+        WorkbookContent automatic = read(fileName, content,
+                () -> new SheetParser(maxRows, Map.of(), true));
+        Optional<SavedMapping> saved = mappings.findFor(doctor, automatic.headers());
+        WorkbookContent workbook = saved.isEmpty() ? automatic : read(fileName, content,
+                () -> new SheetParser(maxRows, savedChoices(saved.get()), true));
+        List<UploadPreview.ColumnLine> lines = new ArrayList<>();
+        for (String header : workbook.headers()) {
+            lines.add(workbook.columns().stream().filter(c -> c.header().equals(header))
+                    .findFirst()
+                    .map(c -> new UploadPreview.ColumnLine(header, c.column().key(),
+                            c.unit().map(u -> u.unit()).orElse(""), c.describe()))
+                    .orElseGet(() -> new UploadPreview.ColumnLine(header, "", "",
+                            "not read: " + workbook.ignoredHeaders().stream()
+                                    .filter(i -> i.startsWith(header)).findFirst()
+                                    .map(i -> i.equals(header) ? "not recognised" : i)
+                                    .orElse("not recognised"))));
+        }
+        return new UploadPreview(fileName, workbook.rows().size(),
+                saved.map(SavedMapping::getLaboratory).orElse(null), lines);
+    }
+
+    /** @return the laboratory names of the calling doctor's saved mappings, newest first */
+    public List<String> savedMappings() {
+        return mappings.findByOwner(accounts.currentAccount()).stream()
+                .map(SavedMapping::getLaboratory).toList();
+    }
+
+    private WorkbookContent readAsSaved(UserAccount doctor, String fileName, byte[] content) {
+        WorkbookContent headers = read(fileName, content,
+                () -> new SheetParser(maxRows, Map.of(), true));
+        Optional<SavedMapping> saved = mappings.findFor(doctor, headers.headers());
+        return read(fileName, content, saved.isEmpty() ? Map.of() : savedChoices(saved.get()));
+    }
+
+    private static Map<String, ColumnChoice> savedChoices(SavedMapping saved) {
+        Map<String, ColumnChoice> choices = new HashMap<>();
+        saved.getEntries().forEach(e -> choices.putIfAbsent(e.header(),
+                new ColumnChoice(e.header(), e.target(), e.unit())));
+        return choices;
+    }
+
+    private static Map<String, ColumnChoice> byHeader(List<ColumnChoice> choices) {
+        Map<String, ColumnChoice> map = new HashMap<>();
+        for (ColumnChoice c : choices) {
+            if (!c.target().isEmpty() && Column.fromKey(c.target()).isEmpty()) {
+                throw new UploadException("'" + c.target() + "' (chosen for the column '"
+                        + c.header() + "') is not a column the product reads.");
+            }
+            map.putIfAbsent(c.header().trim(), c);
+        }
+        return map;
+    }
+
+    /** The choices to save: the doctor's, or else how each header was read. */
+    private static List<ColumnChoice> choicesOf(WorkbookContent workbook,
+            List<ColumnChoice> choices) {
+        if (choices != null) {
+            return choices;
+        }
+        return workbook.headers().stream().map(h -> workbook.columns().stream()
+                .filter(c -> c.header().equals(h)).findFirst()
+                .map(c -> new ColumnChoice(h, c.column().key(),
+                        c.unit().map(u -> u.unit()).orElse("")))
+                .orElseGet(() -> new ColumnChoice(h, "", ""))).toList();
+    }
+
+    private static void requireLaboratoryName(String name) {
+        if (name.trim().length() > SavedMapping.MAX_LABORATORY) {
+            throw new UploadException("A laboratory name has at most "
+                    + SavedMapping.MAX_LABORATORY + " characters.");
+        }
     }
 
     /**
@@ -169,27 +309,54 @@ public class UploadService {
                 .orElseThrow(() -> new UploadNotFoundException(uploadId));
     }
 
-    private RowOutcome ingestRow(SheetRow row, RowInterpreter interpreter, UserAccount doctor,
-            Upload upload, PredictionService.Predictor predictor) {
-        PatientEntry entry;
-        NormalisedValues normalised;
-        try {
-            entry = interpreter.interpret(row);
-            normalised = normaliser.normalise(entry.values());
-            if (!entry.notes().isEmpty()) {
-                List<String> notes = new ArrayList<>(entry.notes());
-                notes.addAll(normalised.notes());
-                normalised = new NormalisedValues(normalised.values(), notes);
-            }
-        } catch (RowRejectedException e) {
-            String where = e.column() == null ? "" : e.column() + ": ";
-            Object id = row.cells().get(Column.IDENTIFIER);
-            return new RowOutcome(row.rowNumber(), id == null ? null : id.toString(),
-                    RowOutcome.Status.REJECTED, null, null, where + e.getMessage());
-        }
+    /** A row that can be stored, with its values ready for the model. */
+    private record Usable(int slot, PatientEntry entry, NormalisedValues values) {
+    }
 
-        Patient patient = patients.findOwned(entry.externalId(), doctor).orElseGet(() -> {
-            Patient created = new Patient(entry.externalId(), doctor, entry.sex());
+    /**
+     * Stores one chunk of rows: interprets them, predicts the usable ones in one call to the
+     * model, finds their known patients in one query and stores panels and predictions.
+     */
+    private List<RowOutcome> ingestChunk(List<SheetRow> chunk, RowInterpreter interpreter,
+            UserAccount doctor, Upload upload, PredictionService.Predictor predictor) {
+        RowOutcome[] outcomes = new RowOutcome[chunk.size()];
+        List<Usable> usable = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            SheetRow row = chunk.get(i);
+            try {
+                PatientEntry entry = interpreter.interpret(row);
+                NormalisedValues normalised = normaliser.normalise(entry.values());
+                if (!entry.notes().isEmpty()) {
+                    List<String> notes = new ArrayList<>(entry.notes());
+                    notes.addAll(normalised.notes());
+                    normalised = new NormalisedValues(normalised.values(), notes);
+                }
+                usable.add(new Usable(i, entry, normalised));
+            } catch (RowRejectedException e) {
+                String where = e.column() == null ? "" : e.column() + ": ";
+                Object id = row.cells().get(Column.IDENTIFIER);
+                outcomes[i] = new RowOutcome(row.rowNumber(), id == null ? null : id.toString(),
+                        RowOutcome.Status.REJECTED, null, null, where + e.getMessage());
+            }
+        }
+        List<SubtypePrediction> results = predictor.predictAll(
+                usable.stream().map(u -> u.values().values()).toList());
+        Map<String, Patient> known = new HashMap<>(patients.findOwned(
+                usable.stream().map(u -> u.entry().externalId()).collect(Collectors.toSet()),
+                doctor));
+        for (int j = 0; j < usable.size(); j++) {
+            Usable u = usable.get(j);
+            outcomes[u.slot()] = store(u, results.get(j), known, doctor, upload, predictor);
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    private RowOutcome store(Usable row, SubtypePrediction result, Map<String, Patient> known,
+            UserAccount doctor, Upload upload, PredictionService.Predictor predictor) {
+        PatientEntry entry = row.entry();
+        NormalisedValues normalised = row.values();
+        Patient patient = known.computeIfAbsent(entry.externalId(), id -> {
+            Patient created = new Patient(id, doctor, entry.sex());
             patients.add(created);
             return created;
         });
@@ -197,8 +364,7 @@ public class UploadService {
         LabPanel panel = new LabPanel(patient, upload, entry.rowNumber(),
                 age.isPresent() ? age.getAsDouble() : null, labResults(normalised));
         patients.add(panel);
-        Prediction prediction = predictor.predictAndStore(panel, normalised.values(),
-                normalised.notes());
+        Prediction prediction = predictor.store(panel, result, normalised.notes());
 
         List<String> warnings = new ArrayList<>(normalised.notes());
         Assessment assessment = prediction.getAssessment();
@@ -207,7 +373,7 @@ public class UploadService {
         }
         RowOutcome.Status status = warnings.isEmpty()
                 ? RowOutcome.Status.STORED : RowOutcome.Status.STORED_WITH_WARNINGS;
-        return new RowOutcome(row.rowNumber(), entry.externalId(), status,
+        return new RowOutcome(entry.rowNumber(), entry.externalId(), status,
                 prediction.getPredictedSubtype(), prediction.getConfidence(),
                 String.join(" ", warnings));
     }
@@ -239,9 +405,15 @@ public class UploadService {
         }
     }
 
-    private WorkbookContent read(String fileName, byte[] content) {
+    private WorkbookContent read(String fileName, byte[] content,
+            Map<String, ColumnChoice> choices) {
+        return read(fileName, content, () -> new SheetParser(maxRows, choices, false));
+    }
+
+    private WorkbookContent read(String fileName, byte[] content,
+            Supplier<SheetParser> parser) {
         if (fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            return new CsvTableReader(maxRows).read(content);
+            return new CsvTableReader(parser).read(content);
         }
         FileMagic magic;
         try {
@@ -250,9 +422,9 @@ public class UploadService {
             magic = FileMagic.UNKNOWN;
         }
         return switch (magic) {
-            case OOXML -> new XlsxStreamReader(maxRows).read(content);
+            case OOXML -> new XlsxStreamReader(parser).read(content);
             // .xls, and .xlsx files that are password-protected (an OLE2 envelope)
-            case OLE2 -> new PoiWorkbookReader(maxRows).read(new ByteArrayInputStream(content));
+            case OLE2 -> new PoiWorkbookReader(parser).read(new ByteArrayInputStream(content));
             default -> throw new UploadException("The file is not an Excel workbook (its content"
                     + " is " + describe(magic) + "); upload an .xlsx, .xls or .csv file.");
         };

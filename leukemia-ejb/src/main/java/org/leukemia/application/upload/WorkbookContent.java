@@ -6,16 +6,18 @@ import java.util.Optional;
 /**
  * What an uploaded file holds, read but not yet interpreted.
  *
+ * @param headers every non-blank header of the file, in file order
  * @param columns the recognised columns, in file order
  * @param ignoredHeaders headers that name nothing this product reads, each with the reason
  *     when there is more to say than "not recognised"
  * @param rows the data rows below the header, blank rows left out
  */
-public record WorkbookContent(List<MappedColumn> columns, List<String> ignoredHeaders,
-        List<SheetRow> rows) {
+public record WorkbookContent(List<String> headers, List<MappedColumn> columns,
+        List<String> ignoredHeaders, List<SheetRow> rows) {
 
     /** Copies the lists. */
     public WorkbookContent {
+        headers = List.copyOf(headers);
         columns = List.copyOf(columns);
         ignoredHeaders = List.copyOf(ignoredHeaders);
         rows = List.copyOf(rows);

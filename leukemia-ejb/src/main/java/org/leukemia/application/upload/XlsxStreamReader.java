@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
@@ -58,11 +59,16 @@ final class XlsxStreamReader {
         ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
     }
 
-    private final int maxRows;
+    private final Supplier<SheetParser> parsers;
 
     /** @param maxRows the most data rows accepted; a larger sheet is refused */
     XlsxStreamReader(int maxRows) {
-        this.maxRows = maxRows;
+        this(() -> new SheetParser(maxRows));
+    }
+
+    /** @param parsers makes the parser that each file's rows are given to */
+    XlsxStreamReader(Supplier<SheetParser> parsers) {
+        this.parsers = parsers;
     }
 
     /**
@@ -77,7 +83,7 @@ final class XlsxStreamReader {
         try {
             copy = Files.createTempFile("leukemia-upload-", ".xlsx");
             Files.write(copy, content);
-            SheetParser parser = new SheetParser(maxRows);
+            SheetParser parser = parsers.get();
             try (OPCPackage pkg = OPCPackage.open(copy.toFile(), PackageAccess.READ)) {
                 XSSFReader reader = new XSSFReader(pkg);
                 XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();

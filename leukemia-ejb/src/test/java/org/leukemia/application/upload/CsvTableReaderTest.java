@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.leukemia.ml.Parameter;
 
@@ -62,6 +63,31 @@ class CsvTableReaderTest {
                 .contains("TP (s)", "'s' cannot be converted", "%");
         assertThat(content.columns()).extracting(MappedColumn::column)
                 .doesNotContain(Column.of(Parameter.PT_PERCENT));
+    }
+
+    @Test
+    void theDoctorsChoicesWinOverTheHeaders() {
+        byte[] file = "No;Leuco;TP;Fibrinogène\nA;4500;14;310\n"
+                .getBytes(StandardCharsets.UTF_8);
+        Map<String, ColumnChoice> choices = Map.of(
+                "No", new ColumnChoice("No", "identifier", ""),
+                "Leuco", new ColumnChoice("Leuco", "wbc", "/mm3"),
+                "TP", new ColumnChoice("TP", "", ""),
+                "Fibrinogène", new ColumnChoice("Fibrinogène", "fibrinogen", "mg/dL"));
+
+        WorkbookContent content = new CsvTableReader(() -> new SheetParser(10, choices, false))
+                .read(file);
+
+        assertThat(content.headers()).containsExactly("No", "Leuco", "TP",
+                "Fibrinogène");
+        assertThat(content.columns()).extracting(MappedColumn::describe).containsExactly(
+                "No → Patient identifier",
+                "Leuco → White blood cells, /mm3 converted to 10^9/L",
+                "Fibrinogène → Fibrinogen, mg/dL converted to g/L");
+        assertThat(content.ignoredHeaders()).containsExactly("TP (not read, as chosen)");
+        assertThat(content.rows()).singleElement().satisfies(row -> assertThat(row.cells())
+                .containsEntry(Column.IDENTIFIER, "A")
+                .containsEntry(Column.of(Parameter.WBC), "4500"));
     }
 
     @Test

@@ -43,6 +43,9 @@ class HeaderMatcherTest {
         assertThat(HeaderMatcher.match("Patient ID")).contains(Column.IDENTIFIER);
         assertThat(HeaderMatcher.match("case_id")).contains(Column.IDENTIFIER);
         assertThat(HeaderMatcher.match("Sexe")).contains(Column.SEX);
+        assertThat(HeaderMatcher.match("N° patient")).contains(Column.IDENTIFIER);
+        assertThat(HeaderMatcher.match("Identifiant patient")).contains(Column.IDENTIFIER);
+        assertThat(HeaderMatcher.match("Numéro de dossier")).contains(Column.IDENTIFIER);
     }
 
     @Test

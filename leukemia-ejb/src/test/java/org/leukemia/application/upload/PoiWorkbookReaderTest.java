@@ -107,7 +107,8 @@ class PoiWorkbookReaderTest {
 
     @Test
     void refusesAPasswordProtectedWorkbook() throws Exception {
-        byte[] plain = TestWorkbooks.xlsx(sheet -> sheet.createRow(0).createCell(0).setCellValue("WBC"));
+        byte[] plain = TestWorkbooks.xlsx(
+                sheet -> sheet.createRow(0).createCell(0).setCellValue("WBC"));
         ByteArrayOutputStream encrypted = new ByteArrayOutputStream();
         try (POIFSFileSystem fs = new POIFSFileSystem()) {
             Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();

@@ -122,6 +122,25 @@ class RowInterpreterTest {
         assertThatThrownBy(() -> withDates.interpret(new SheetRow(5, Map.of(Column.IDENTIFIER,
                 "S", Column.BIRTH_DATE, "yesterday", WBC, 3.0))))
                 .hasMessageContaining("'yesterday' is not a date");
+        assertThatThrownBy(() -> withDates.interpret(new SheetRow(6, Map.of(Column.IDENTIFIER,
+                "T", Column.BIRTH_DATE, "30/02/1980", WBC, 3.0))))
+                .hasMessageContaining("'30/02/1980' is not a date");
+    }
+
+    @Test
+    void anAgeThatContradictsTheDateOfBirthIsNotedAndANegativeAgeRejected() {
+        RowInterpreter withBoth = new RowInterpreter(List.of(
+                mapped(0, "IPP", Column.IDENTIFIER), mapped(1, "DDN", Column.BIRTH_DATE),
+                mapped(2, "Age", AGE), mapped(3, "GB", WBC)), LocalDate.of(2026, 12, 3));
+
+        PatientEntry entry = withBoth.interpret(new SheetRow(2, Map.of(Column.IDENTIFIER, "P",
+                Column.BIRTH_DATE, "1980-12-03", AGE, 30.0, WBC, 3.0)));
+
+        assertThat(entry.values()).containsEntry(Parameter.AGE, 30.0);
+        assertThat(entry.notes()).singleElement().asString()
+                .contains("age given, 30 years, differs from the 46 years");
+        assertThatThrownBy(() -> interpreter.interpret(row(3, "Q", null, 3.0, -5.0)))
+                .isInstanceOf(RowRejectedException.class).hasMessageContaining("'-5.0'");
     }
 
     private static SheetRow row(int number, Object id, Object sex, Object wbc, Object age) {

@@ -144,25 +144,40 @@ public final class XGBoostClassifier {
      *     {@link Subtype} order
      */
     public Map<String, double[]> contributions(Map<String, Double> row) {
+        return contributions(List.of(row)).get(0);
+    }
+
+    /**
+     * Returns the TreeSHAP contributions of many encoded rows at once (one call into XGBoost,
+     * which is much faster than a call per row).
+     *
+     * @param rows feature name to value per row
+     * @return per row, as {@link #contributions(Map)}
+     */
+    public List<Map<String, double[]>> contributions(List<Map<String, Double>> rows) {
         int[] column = subtypeColumns();
-        float[] raw = boost(List.of(row), true)[0];
+        float[][] all = boost(rows, true);
         ImmutableFeatureMap features = model.getFeatureIDMap();
         int width = features.size() + 1;
-        Map<String, double[]> out = new LinkedHashMap<>();
-        for (var info : features) {
-            double[] perClass = new double[Subtype.values().length];
-            for (Subtype s : Subtype.values()) {
-                perClass[s.ordinal()] =
-                        raw[column[s.ordinal()] * width + features.getID(info.getName())];
+        List<Map<String, double[]>> result = new ArrayList<>(rows.size());
+        for (float[] raw : all) {
+            Map<String, double[]> out = new LinkedHashMap<>();
+            for (var info : features) {
+                double[] perClass = new double[Subtype.values().length];
+                for (Subtype s : Subtype.values()) {
+                    perClass[s.ordinal()] =
+                            raw[column[s.ordinal()] * width + features.getID(info.getName())];
+                }
+                out.put(info.getName(), perClass);
             }
-            out.put(info.getName(), perClass);
+            double[] bias = new double[Subtype.values().length];
+            for (Subtype s : Subtype.values()) {
+                bias[s.ordinal()] = raw[column[s.ordinal()] * width + width - 1];
+            }
+            out.put(BIAS, bias);
+            result.add(out);
         }
-        double[] bias = new double[Subtype.values().length];
-        for (Subtype s : Subtype.values()) {
-            bias[s.ordinal()] = raw[column[s.ordinal()] * width + width - 1];
-        }
-        out.put(BIAS, bias);
-        return out;
+        return result;
     }
 
     /** Name of the bias (baseline) entry of {@link #contributions(Map)}. */

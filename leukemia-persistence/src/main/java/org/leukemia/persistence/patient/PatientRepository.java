@@ -3,7 +3,10 @@ package org.leukemia.persistence.patient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.leukemia.persistence.user.UserAccount;
@@ -36,6 +39,28 @@ public class PatientRepository {
                 .setParameter("externalId", externalId)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /**
+     * The patients of {@code owner} with these identifiers, in one query.
+     *
+     * @param externalIds identifiers, at most a few thousand
+     * @param owner the doctor
+     * @return the patients found, by identifier
+     */
+    public Map<String, Patient> findOwned(Collection<String> externalIds, UserAccount owner) {
+        if (externalIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Patient> found = new HashMap<>();
+        em.createQuery("select p from Patient p"
+                        + " where p.owner = :owner and p.externalId in :externalIds",
+                        Patient.class)
+                .setParameter("owner", owner)
+                .setParameter("externalIds", List.copyOf(externalIds))
+                .getResultStream()
+                .forEach(p -> found.put(p.getExternalId(), p));
+        return found;
     }
 
     /** The patient with this id, whoever owns it. */

@@ -28,8 +28,9 @@ import org.leukemia.persistence.user.UserAccount;
  * A workbook uploaded by a user, with what became of its rows.
  *
  * <p>The file itself is kept apart, as an {@link UploadFile}; its SHA-256 identifies it, and an
- * owner has at most one upload per SHA-256 (a repeated file is recognised). An upload starts with zero counts; {@link #recordOutcome} sets the counts and the issues once the
- * rows have been read. Invariant: {@code rowsStored + rowsRejected <= rowsRead}.
+ * owner has at most one upload per SHA-256 (a repeated file is recognised). An upload starts
+ * with zero counts; {@link #recordOutcome} sets the counts and the issues once the rows have
+ * been read. Invariant: {@code rowsStored + rowsRejected <= rowsRead}.
  */
 @Entity
 @Table(name = "upload")

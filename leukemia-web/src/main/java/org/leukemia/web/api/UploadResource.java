@@ -2,6 +2,11 @@ package org.leukemia.web.api;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -15,10 +20,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.leukemia.application.config.ConfigKeys;
+import org.leukemia.application.upload.ColumnChoice;
 import org.leukemia.application.upload.ReceivedFile;
 import org.leukemia.application.upload.TemplateWorkbook;
+import org.leukemia.application.upload.UploadException;
+import org.leukemia.application.upload.UploadPreview;
 import org.leukemia.application.upload.UploadReport;
 import org.leukemia.application.upload.UploadReportWorkbook;
 import org.leukemia.application.upload.UploadService;
@@ -34,21 +49,99 @@ public class UploadResource {
     @EJB
     private UploadService uploads;
 
+    @Inject
+    @ConfigProperty(name = ConfigKeys.UPLOAD_MAX_BYTES, defaultValue = "15728640")
+    private long maxBytes;
+
     /**
-     * Ingests a workbook sent as the multipart field {@code file}.
+     * Ingests a file sent as the multipart field {@code file}. Its columns are read from their
+     * headers (or by the caller's saved mapping for such files), unless the field
+     * {@code mapping} gives the choice for each header as JSON,
+     * {@code [{"header": "GB", "target": "wbc", "unit": "/mm3"}, ...]}, as the preview answers
+     * them. The field {@code saveAs} saves that mapping under a laboratory name.
      *
      * @return one outcome per row
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    public UploadReport upload(@FormParam("file") EntityPart file) throws IOException {
+    public UploadReport upload(@FormParam("file") EntityPart file,
+            @FormParam("mapping") EntityPart mapping, @FormParam("saveAs") EntityPart saveAs)
+            throws IOException {
+        byte[] content = content(file);
+        return uploads.ingestWorkbook(fileName(file), content,
+                mapping == null ? null : choices(text(mapping)),
+                saveAs == null ? null : text(saveAs));
+    }
+
+    /**
+     * How a file sent as the multipart field {@code file} would be read: each header and what
+     * it would be read as. Nothing is stored.
+     *
+     * @return the preview
+     */
+    @POST
+    @Path("preview")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public UploadPreview preview(@FormParam("file") EntityPart file) throws IOException {
+        byte[] content = content(file);
+        return uploads.preview(fileName(file), content);
+    }
+
+    /**
+     * The file's bytes, read no further than one byte past the limit, so that an oversized
+     * upload is refused without being held in memory.
+     */
+    private byte[] content(EntityPart file) throws IOException {
         if (file == null) {
-            throw new BadRequestException("Send the workbook as the multipart field 'file'.");
+            throw new BadRequestException("Send the file as the multipart field 'file'.");
         }
         try (InputStream content = file.getContent()) {
-            return uploads.ingestWorkbook(file.getFileName().orElse("upload.xlsx"),
-                    content.readAllBytes());
+            byte[] bytes = content.readNBytes(
+                    (int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+            if (bytes.length > maxBytes) {
+                throw new UploadException("The file is larger than the " + maxBytes
+                        + " bytes one upload accepts.");
+            }
+            return bytes;
+        }
+    }
+
+    /**
+     * The file name as the client meant it. Clients such as curl send the name's UTF-8 bytes
+     * unencoded, which arrive here read as ISO-8859-1 ("rÃ©sultats.csv"); such a name is
+     * decoded again as UTF-8.
+     */
+    static String fileName(EntityPart file) {
+        String name = file.getFileName().orElse("upload.xlsx");
+        if (name.chars().allMatch(c -> c < 0x100) && name.chars().anyMatch(c -> c >= 0x80)) {
+            try {
+                return StandardCharsets.UTF_8.newDecoder()
+                        .decode(ByteBuffer.wrap(name.getBytes(StandardCharsets.ISO_8859_1)))
+                        .toString();
+            } catch (CharacterCodingException notUtf8) {
+                return name;
+            }
+        }
+        return name;
+    }
+
+    private static String text(EntityPart part) throws IOException {
+        try (InputStream content = part.getContent()) {
+            return new String(content.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static List<ColumnChoice> choices(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readArray().getValuesAs(JsonObject.class).stream()
+                    .map(o -> new ColumnChoice(o.getString("header"),
+                            o.getString("target", ""), o.getString("unit", "")))
+                    .toList();
+        } catch (JsonException | ClassCastException | NullPointerException e) {
+            throw new BadRequestException("The field 'mapping' must be a JSON array of"
+                    + " {\"header\", \"target\", \"unit\"} objects.");
         }
     }
 

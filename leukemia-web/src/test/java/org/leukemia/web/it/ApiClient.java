@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -81,11 +82,17 @@ public final class ApiClient {
     /** POST a file as the multipart field {@code file}. */
     public HttpResponse<String> upload(String path, String fileName, byte[] content)
             throws Exception {
-        return upload(path, fileName, content, true);
+        return upload(path, fileName, content, Map.of(), true);
+    }
+
+    /** Uploads a file with further text fields of the same multipart form. */
+    public HttpResponse<String> upload(String path, String fileName, byte[] content,
+            Map<String, String> fields) throws Exception {
+        return upload(path, fileName, content, fields, true);
     }
 
     private HttpResponse<String> upload(String path, String fileName, byte[] content,
-            boolean apiHeader) throws Exception {
+            Map<String, String> fields, boolean apiHeader) throws Exception {
         String boundary = "----leukemia-it-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\n"
@@ -93,6 +100,11 @@ public final class ApiClient {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         body.write(content);
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                    + field.getKey() + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                    + field.getValue()).getBytes(StandardCharsets.UTF_8));
+        }
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder request = apiHeader ? request(path)
                 : HttpRequest.newBuilder(URI.create(applicationUrl + path));
@@ -132,7 +144,7 @@ public final class ApiClient {
     /** POSTs a file as the multipart field {@code file}, as a form from another site would. */
     public HttpResponse<String> uploadWithoutApiHeader(String path, String fileName,
             byte[] content) throws Exception {
-        return upload(path, fileName, content, false);
+        return upload(path, fileName, content, Map.of(), false);
     }
 
     private HttpRequest.Builder request(String path) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -109,11 +110,22 @@ class BrowserJourneyIT {
         assertThat(emptyDashboard.getText()).contains("No patients yet");
         assertThat(browser.findElements(By.className("patient-link"))).isEmpty();
 
-        // Uploading the workbook shows one stored, predicted row per patient.
+        // Uploading the workbook shows how its columns are read, then, once imported, one
+        // stored, predicted row per patient.
         browser.findElement(By.linkText("Upload")).click();
         WebElement fileInput = waitFor(PAGE).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("[id='upload:file'] input[type='file']")));
         fileInput.sendKeys(workbook.toAbsolutePath().toString());
+        WebElement mapping = waitFor(UPLOAD).until(
+                ExpectedConditions.visibilityOfElementLocated(byId("upload:columns")));
+        screenshot("upload-mapping");
+
+        assertThat(mapping.getText()).contains("Patient identifier", "White blood cells");
+        WebElement importButton = browser.findElement(byId("upload:import"));
+        // below a long table the button sits under the fixed disclaimer footer: scroll to it
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'});", importButton);
+        importButton.click();
         waitFor(UPLOAD).until(ExpectedConditions.visibilityOfElementLocated(byId("upload:rows")));
         Map<String, List<String>> report = rowsByCell("upload:rows", 1);
         screenshot("upload-report");

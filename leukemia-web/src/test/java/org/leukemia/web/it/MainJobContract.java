@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -184,8 +185,11 @@ public abstract class MainJobContract {
 
         assertThat(rows.getValuesAs(JsonObject.class))
                 .extracting(r -> r.getInt("rowNumber") + " " + r.getString("status"))
-                .containsExactly("2 STORED", "3 REJECTED", "4 REJECTED", "5 STORED",
-                        "6 REJECTED", "7 REJECTED");
+                .containsExactly("2 STORED_WITH_WARNINGS", "3 REJECTED", "4 REJECTED",
+                        "5 STORED_WITH_WARNINGS", "6 REJECTED", "7 REJECTED");
+        // stored, but with so few values the prediction is flagged, and the report says so
+        assertThat(rows.getJsonObject(0).getString("message"))
+                .contains("Outside the model's experience", "Only 3 of the 14 values");
         assertThat(rows.getJsonObject(1).getString("message")).contains("identifier");
         assertThat(rows.getJsonObject(2).getString("message")).contains("WBC", "twelve");
         assertThat(rows.getJsonObject(4).getString("message")).contains("129 characters");
@@ -275,6 +279,32 @@ public abstract class MainJobContract {
     }
 
     @Test
+    void aKnownPatientGetsANewPanelAndPredictionNotASecondRecord() throws Exception {
+        ApiClient doctor = doctor("followup");
+        doctor.upload("api/uploads", "monday.xlsx", smallWorkbook("K1-" + run, "K2-" + run));
+
+        HttpResponse<String> later = doctor.upload("api/uploads", "tuesday.xlsx",
+                smallWorkbook("K1-" + run, "K3-" + run));
+
+        assertThat(later.statusCode()).as(later.body()).isEqualTo(200);
+        JsonArray predictions = ApiClient.array(doctor.get("api/patients"));
+        assertThat(predictions.getValuesAs(JsonObject.class))
+                .extracting(p -> p.getString("externalId"))
+                .containsExactlyInAnyOrder("K1-" + run, "K1-" + run, "K2-" + run, "K3-" + run);
+        long known = predictions.getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("externalId").equals("K1-" + run))
+                .map(p -> p.getJsonNumber("patientId").longValue()).distinct()
+                .reduce((a, b) -> { throw new AssertionError("two records for K1"); })
+                .orElseThrow();
+        JsonArray panels = ApiClient.object(doctor.get("api/patients/" + known))
+                .getJsonArray("panels");
+        assertThat(panels).hasSize(2);
+        assertThat(panels.getValuesAs(JsonObject.class))
+                .extracting(p -> p.getString("sourceFile"))
+                .containsExactlyInAnyOrder("tuesday.xlsx", "monday.xlsx");
+    }
+
+    @Test
     void aSemicolonCsvExportIsReadWithItsUnitsDatesAndCensoredValues() throws Exception {
         ApiClient doctor = doctor("csv");
         byte[] csv = ("Export hématologie\n"
@@ -302,6 +332,46 @@ public abstract class MainJobContract {
         assertThat(panel.getJsonArray("results").getValuesAs(JsonObject.class))
                 .extracting(r -> r.getString("parameter") + "=" + r.getJsonNumber("value"))
                 .contains("wbc=12.5", "mchc=334.0", "platelets=10.0", "pt_pct=52.0");
+    }
+
+    @Test
+    void theDoctorCorrectsTheMappingSavesItAndTheLaboratorysNextFileIsReadTheSameWay()
+            throws Exception {
+        ApiClient doctor = doctor("mapping");
+        String header = "No;Leuco;Fibrinogène;Service\n";
+        byte[] first = (header + "M1-" + run + ";4500;310;H4\n").getBytes(StandardCharsets.UTF_8);
+        byte[] next = (header + "M2-" + run + ";12000;150;H4\n").getBytes(StandardCharsets.UTF_8);
+
+        JsonObject preview = ApiClient.object(doctor.upload("api/uploads/preview", "lab.csv",
+                first));
+        assertThat(preview.getInt("rows")).isEqualTo(1);
+        assertThat(preview.getJsonArray("columns").getValuesAs(JsonObject.class))
+                .extracting(c -> c.getString("header") + "=" + c.getString("target"))
+                .containsExactly("No=", "Leuco=", "Fibrinogène=fibrinogen",
+                        "Service=");
+        assertThat(ApiClient.array(doctor.get("api/patients"))).isEmpty();
+
+        String mapping = "[{\"header\":\"No\",\"target\":\"identifier\"},"
+                + "{\"header\":\"Leuco\",\"target\":\"wbc\",\"unit\":\"/mm3\"},"
+                + "{\"header\":\"Fibrinogène\",\"target\":\"fibrinogen\",\"unit\":\"mg/dL\"},"
+                + "{\"header\":\"Service\",\"target\":\"\"}]";
+        HttpResponse<String> imported = doctor.upload("api/uploads", "lab.csv", first,
+                Map.of("mapping", mapping, "saveAs", "Lab Nord"));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(ApiClient.object(imported).getJsonArray("rows").getJsonObject(0)
+                .getString("message")).contains("4500 /mm3 converted to 4.5",
+                        "310 mg/dL converted to 3.1");
+
+        JsonObject nextPreview = ApiClient.object(doctor.upload("api/uploads/preview",
+                "lab-2.csv", next));
+        HttpResponse<String> nextImport = doctor.upload("api/uploads", "lab-2.csv", next);
+
+        assertThat(nextPreview.getString("savedMapping")).isEqualTo("Lab Nord");
+        assertThat(ApiClient.object(nextImport).getJsonArray("rows").getJsonObject(0)
+                .getString("patientId")).isEqualTo("M2-" + run);
+        assertThat(ApiClient.array(doctor.get("api/patients")))
+                .extracting(p -> p.asJsonObject().getString("externalId"))
+                .containsExactlyInAnyOrder("M1-" + run, "M2-" + run);
     }
 
     @Test
