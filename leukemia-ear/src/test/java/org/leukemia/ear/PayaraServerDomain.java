@@ -81,7 +81,8 @@ final class PayaraServerDomain {
 
         Map<String, String> settings = Map.of(
                 "leukemia.db.datasource-class", "com.mysql.cj.jdbc.MysqlDataSource",
-                "leukemia.db.url", databaseServerUrl() + "/" + DATABASE,
+                "leukemia.db.url", databaseServerUrl() + "/" + DATABASE
+                        + "?rewriteBatchedStatements=true",
                 "leukemia.db.user", System.getProperty("test.db.user", "leukemia"),
                 "leukemia.db.password", System.getProperty("test.db.password", "leukemia"),
                 "leukemia.admin.initial-password", DeployedApplication.ADMIN_PASSWORD,

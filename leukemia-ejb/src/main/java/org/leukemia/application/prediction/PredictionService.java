@@ -78,6 +78,11 @@ public class PredictionService {
             return model.model().predictAll(values);
         }
 
+        /** @return whether the model this predictor uses was trained on synthetic patients */
+        public boolean synthetic() {
+            return model.model().metadata().syntheticTrainingData();
+        }
+
         /** @return the version number of the model this predictor uses */
         public int modelVersion() {
             return model.version();

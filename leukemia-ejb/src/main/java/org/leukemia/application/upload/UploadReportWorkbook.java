@@ -54,6 +54,7 @@ public final class UploadReportWorkbook {
                     + " stored, " + report.rejectedCount() + " rejected");
             r = about(sheet, r, "Columns not read", report.ignoredColumns().isEmpty() ? "none"
                     : String.join(", ", report.ignoredColumns()));
+            r = about(sheet, r, "Model", report.modelNote());
             r = about(sheet, r, "Note", "Suggested subtypes support a diagnosis; they never"
                     + " replace one.");
             r++;

@@ -37,6 +37,7 @@ import org.leukemia.ml.SubtypePrediction;
 import org.leukemia.persistence.UnitOfWork;
 import org.leukemia.persistence.mapping.SavedMapping;
 import org.leukemia.persistence.mapping.SavedMappingRepository;
+import org.leukemia.persistence.model.ModelVersion;
 import org.leukemia.persistence.patient.LabPanel;
 import org.leukemia.persistence.patient.LabResult;
 import org.leukemia.persistence.patient.Patient;
@@ -166,8 +167,9 @@ public class UploadService {
         LOG.info(() -> "Upload " + uploadId + " by " + who + ": " + outcomes.size()
                 + " rows, " + countStored(outcomes) + " stored, model version "
                 + predictor.modelVersion());
-        return new UploadReport(uploadId, fileName, sha256, workbook.ignoredHeaders(),
-                outcomes);
+        return new UploadReport(uploadId, fileName, sha256,
+                countStored(outcomes) == 0 ? null : predictor.modelVersion(),
+                predictor.synthetic(), workbook.ignoredHeaders(), outcomes);
     }
 
     /**
@@ -277,7 +279,8 @@ public class UploadService {
                         null, null, issue.getMessage()));
             }
         }
-        for (Prediction p : predictions.findByUpload(upload)) {
+        List<Prediction> stored = predictions.findByUpload(upload);
+        for (Prediction p : stored) {
             int row = p.getPanel().getSourceRow();
             List<String> rowWarnings = warnings.getOrDefault(row, List.of());
             rows.add(new RowOutcome(row, p.getPatient().getExternalId(), rowWarnings.isEmpty()
@@ -285,8 +288,11 @@ public class UploadService {
                     p.getPredictedSubtype(), p.getConfidence(), String.join(" ", rowWarnings)));
         }
         rows.sort(Comparator.comparingInt(RowOutcome::rowNumber));
+        ModelVersion model = stored.isEmpty() ? null : stored.get(0).getModelVersion();
         return new UploadReport(upload.getId(), upload.getFileName(), upload.getSha256(),
-                upload.getIgnoredColumns(), rows);
+                model == null ? null : model.getVersion(),
+                model != null && model.isSyntheticTrainingData(), upload.getIgnoredColumns(),
+                rows);
     }
 
     /**

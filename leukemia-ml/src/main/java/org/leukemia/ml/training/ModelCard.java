@@ -68,9 +68,16 @@ public final class ModelCard {
                     r.chosen() ? "**yes**" : ""));
         }
         out.append("\n## Out-of-fold figures of the final design\n\n");
+        if (m.syntheticTrainingData()) {
+            out.append("Measured by cross-validation on the SYNTHETIC training patients: they say"
+                    + " how well the model learnt its training data, not how it does on real"
+                    + " patients (see the external validation in the README).\n\n");
+        }
         out.append("| figure | value |\n| --- | --- |\n");
         for (Map.Entry<String, Double> e : m.outOfFoldFigures().entrySet()) {
-            out.append(String.format(Locale.ROOT, "| %s | %.4f |%n", e.getKey(), e.getValue()));
+            out.append(String.format(Locale.ROOT, "| %s | %s |%n", e.getKey(),
+                    e.getValue().isNaN() ? "none (no case)"
+                            : String.format(Locale.ROOT, "%.4f", e.getValue())));
         }
         Calibration c = m.calibration();
         out.append("\n## Calibration and decision\n\n");

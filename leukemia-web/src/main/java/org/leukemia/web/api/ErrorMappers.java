@@ -83,6 +83,11 @@ final class ErrorMappers {
             if (e instanceof EJBAccessException || e instanceof AccessLocalException) {
                 return answer(Response.Status.FORBIDDEN, "Your role does not allow this.");
             }
+            if (Conflicts.isConflict(e)) {
+                LOG.log(Level.INFO, "A service call met a concurrent conflicting write: {0}",
+                        e.toString());
+                return answer(Response.Status.CONFLICT, Conflicts.MESSAGE);
+            }
             LOG.log(Level.SEVERE, "A service call failed", e);
             return answer(Response.Status.INTERNAL_SERVER_ERROR,
                     "The request failed on the server; the administrator can find why in the"

@@ -1,6 +1,7 @@
 package org.leukemia.web.pages;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
@@ -16,6 +17,7 @@ import org.leukemia.application.upload.UploadException;
 import org.leukemia.application.upload.UploadPreview;
 import org.leukemia.application.upload.UploadReport;
 import org.leukemia.application.upload.UploadService;
+import org.leukemia.web.api.Conflicts;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 
@@ -120,6 +122,13 @@ public class UploadView implements Serializable {
         } catch (UploadException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     "The file was not imported", e.getMessage()));
+        } catch (EJBException e) {
+            if (!Conflicts.isConflict(e)) {
+                throw e;
+            }
+            clear();
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "The file was not imported", Conflicts.MESSAGE));
         }
     }
 

@@ -35,6 +35,8 @@ public final class ApiClient {
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
+                // plain HTTP/1.1, as browsers speak to a server without TLS
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
     }
 
@@ -149,7 +151,7 @@ public final class ApiClient {
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(applicationUrl + path))
-                .timeout(Duration.ofMinutes(3))
+                .timeout(Duration.ofMinutes(15))
                 .header("X-Requested-By", "integration-test");
     }
 

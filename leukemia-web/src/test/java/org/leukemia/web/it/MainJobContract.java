@@ -279,6 +279,34 @@ public abstract class MainJobContract {
     }
 
     @Test
+    void theSameFileSentThreeTimesAtOnceIsStoredOnceAndTheOthersAreToldWhy() throws Exception {
+        ApiClient doctor = doctor("doubleclick");
+        byte[] workbook = smallWorkbook("D1-" + run, "D2-" + run);
+
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent =
+                new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sent.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return doctor.upload("api/uploads", "twice.xlsx", workbook);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        List<HttpResponse<String>> answers = sent.stream()
+                .map(java.util.concurrent.CompletableFuture::join).toList();
+
+        assertThat(answers).extracting(HttpResponse::statusCode)
+                .containsOnlyOnce(200).allMatch(code -> code == 200 || code == 400
+                        || code == 409);
+        assertThat(answers.stream().filter(a -> a.statusCode() != 200))
+                .allSatisfy(a -> assertThat(ApiClient.object(a).getString("error"))
+                        .containsAnyOf("uploaded this very file before", "same moment"));
+        assertThat(ApiClient.array(doctor.get("api/patients"))).hasSize(2);
+    }
+
+    @Test
     void aKnownPatientGetsANewPanelAndPredictionNotASecondRecord() throws Exception {
         ApiClient doctor = doctor("followup");
         doctor.upload("api/uploads", "monday.xlsx", smallWorkbook("K1-" + run, "K2-" + run));
