@@ -91,6 +91,20 @@ public final class TrainedModel {
      * @return one prediction per patient, in order
      */
     public List<SubtypePrediction> predictAll(List<LabValues> patients) {
+        return predictAll(patients, true);
+    }
+
+    /**
+     * Predicts many patients at once, with or without the contributions. Without them the
+     * predictions are the same but {@link SubtypePrediction#contributions()} is empty: the
+     * costly part of serving is skipped, and {@link #explain(LabValues)} gives them later,
+     * identical, from the same values.
+     *
+     * @param patients canonical values per patient
+     * @param explain whether to compute each parameter's contributions
+     * @return one prediction per patient, in order
+     */
+    public List<SubtypePrediction> predictAll(List<LabValues> patients, boolean explain) {
         List<Map<String, Double>> rows = patients.stream()
                 .map(v -> FeatureEngineering.encode(Objects.requireNonNull(v, "values"),
                         schema, derived))
@@ -107,20 +121,33 @@ public final class TrainedModel {
         }
         // TreeSHAP is the costly part of serving: about 0.3 ms of CPU per row and member,
         // which XGBoost already spreads over the cores
-        List<List<Map<String, double[]>>> shares = members.stream()
-                .map(member -> member.contributions(rows)).toList();
+        List<List<Map<String, double[]>>> shares = explain ? members.stream()
+                .map(member -> member.contributions(rows)).toList() : List.of();
         Calibration calibration = metadata.calibration();
         List<SubtypePrediction> predictions = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             int row = i;
-            predictions.add(prediction(patients.get(i), margins[i], calibration,
-                    shares.stream().map(s -> s.get(row)).toList()));
+            predictions.add(prediction(patients.get(i), margins[i], calibration, explain
+                    ? contributions(shares.stream().map(s -> s.get(row)).toList(),
+                            calibration.temperature())
+                    : Map.of()));
         }
         return predictions;
     }
 
+    /**
+     * Each parameter's contribution to each subtype for one patient: the same as
+     * {@link #predict(LabValues)} gives.
+     *
+     * @param values canonical values
+     * @return contribution per parameter and subtype
+     */
+    public Map<Parameter, Map<Subtype, Double>> explain(LabValues values) {
+        return predict(values).contributions();
+    }
+
     private SubtypePrediction prediction(LabValues values, double[] margin,
-            Calibration calibration, List<Map<String, double[]>> memberShares) {
+            Calibration calibration, Map<Parameter, Map<Subtype, Double>> contributions) {
         double[] p = calibration.probabilities(margin);
         Subtype decision = Subtype.values()[calibration.decide(p)];
         double cutoff = metadata.confidentCutoffs().getOrDefault(decision, Double.MAX_VALUE);
@@ -141,7 +168,7 @@ public final class TrainedModel {
         }
         return new SubtypePrediction(probabilities, notes(values, unusual, ambiguous), decision,
                 p[decision.ordinal()] >= cutoff && reasons.isEmpty(), !reasons.isEmpty(),
-                reasons, contributions(memberShares, calibration.temperature()));
+                reasons, contributions);
     }
 
     private Map<Parameter, Map<Subtype, Double>> contributions(

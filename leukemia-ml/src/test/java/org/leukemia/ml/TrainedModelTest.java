@@ -154,6 +154,25 @@ class TrainedModelTest {
     }
 
     @Test
+    void predictionsWithoutExplanationsAreTheSameAndExplainedLaterIdentically() {
+        List<LabValues> patients = cohort.subList(0, 50).stream().map(LabeledCase::values)
+                .toList();
+
+        List<SubtypePrediction> quick = model.predictAll(patients, false);
+
+        for (int i = 0; i < patients.size(); i++) {
+            SubtypePrediction full = model.predict(patients.get(i));
+            assertThat(quick.get(i).contributions()).isEmpty();
+            assertThat(quick.get(i).probabilities()).isEqualTo(full.probabilities());
+            assertThat(quick.get(i).predicted()).isEqualTo(full.predicted());
+            assertThat(quick.get(i).outOfDistributionReasons())
+                    .isEqualTo(full.outOfDistributionReasons());
+            assertThat(model.explain(patients.get(i))).isEqualTo(full.contributions())
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
     void garbageIsNotAModel() {
         assertThatThrownBy(() -> TrainedModel.fromBytes(new byte[] {1, 2, 3}))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -50,6 +50,9 @@ public class ModelRegistry {
     /** Model cards by version: generating one means loading the model, so keep them. */
     private final Map<Integer, String> modelCards = new ConcurrentHashMap<>();
 
+    /** Models of versions other than the active one, loaded to explain their predictions. */
+    private final Map<Integer, TrainedModel> loaded = new ConcurrentHashMap<>();
+
     /**
      * Loads the active model, first training and registering the default one if none exists.
      *
@@ -80,6 +83,23 @@ public class ModelRegistry {
             throw new IllegalStateException("No model is loaded yet");
         }
         return current;
+    }
+
+    /**
+     * The model of a registered version, loaded once and kept: the one that made a stored
+     * prediction, to explain it.
+     *
+     * @param version the registered version
+     * @return its model
+     */
+    @Lock(LockType.READ)
+    public TrainedModel model(ModelVersion version) {
+        ActiveModel current = active;
+        if (current != null && current.version() == version.getVersion()) {
+            return current.model();
+        }
+        return loaded.computeIfAbsent(version.getVersion(),
+                v -> TrainedModel.fromBytes(version.getContent()));
     }
 
     /** Every registered model, with its training records and provenance. */

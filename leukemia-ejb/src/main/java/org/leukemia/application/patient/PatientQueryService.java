@@ -13,7 +13,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.leukemia.application.account.AccountService;
 import org.leukemia.application.account.Roles;
+import org.leukemia.application.model.ModelRegistry;
 import org.leukemia.application.prediction.Contributions;
+import org.leukemia.ml.LabValues;
 import org.leukemia.ml.Parameter;
 import org.leukemia.persistence.patient.LabPanel;
 import org.leukemia.persistence.patient.Patient;
@@ -39,6 +41,9 @@ public class PatientQueryService {
 
     @Inject
     private PredictionRepository predictions;
+
+    @Inject
+    private ModelRegistry registry;
 
     /**
      * The caller's predictions, newest first.
@@ -83,7 +88,7 @@ public class PatientQueryService {
         return patient.getOwner().getId().equals(caller.getId()) || caller.hasRole(Role.AUDITOR);
     }
 
-    private static PatientRecord.Panel describe(LabPanel panel, Prediction prediction) {
+    private PatientRecord.Panel describe(LabPanel panel, Prediction prediction) {
         List<PatientRecord.Result> results = panel.getResults().stream()
                 .map(r -> new PatientRecord.Result(r.getParameter(),
                         Parameter.fromKey(r.getParameter()).map(Parameter::label)
@@ -96,8 +101,27 @@ public class PatientQueryService {
                 prediction == null ? null : summarise(prediction),
                 prediction == null ? null : prediction.getNotes(),
                 prediction == null ? List.of()
-                        : Contributions.read(prediction.getAssessment().getContributionsJson(),
-                                measured(panel)));
+                        : Contributions.read(contributions(panel, prediction), measured(panel)));
+    }
+
+    /**
+     * The stored contributions of a prediction or, for one stored without them (an upload
+     * skips them, as they cost far more than the prediction), the same contributions computed
+     * now by the model version that made it, from the panel's stored values.
+     */
+    private String contributions(LabPanel panel, Prediction prediction) {
+        String stored = prediction.getAssessment().getContributionsJson();
+        if (stored != null) {
+            return stored;
+        }
+        LabValues.Builder values = LabValues.builder();
+        panel.getResults().forEach(r -> Parameter.fromKey(r.getParameter())
+                .ifPresent(p -> values.set(p, r.getValue())));
+        if (panel.getAgeYears() != null) {
+            values.set(Parameter.AGE, panel.getAgeYears());
+        }
+        return Contributions.toJson(registry.model(prediction.getModelVersion())
+                .explain(values.build()));
     }
 
     private static Set<String> measured(LabPanel panel) {

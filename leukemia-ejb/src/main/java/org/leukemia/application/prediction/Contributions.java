@@ -26,7 +26,7 @@ public final class Contributions {
     }
 
     /** @return the JSON text, or {@code null} when the model gave no contributions */
-    static String toJson(Map<Parameter, Map<Subtype, Double>> contributions) {
+    public static String toJson(Map<Parameter, Map<Subtype, Double>> contributions) {
         if (contributions == null || contributions.isEmpty()) {
             return null;
         }

@@ -69,13 +69,15 @@ public class PredictionService {
         }
 
         /**
-         * Predicts many patients at once, without storing anything.
+         * Predicts many patients at once, without storing anything and without the
+         * contributions, which cost far more than the predictions: the patient record
+         * computes them from the stored values when it is opened.
          *
          * @param values canonical values per patient
          * @return one prediction per patient, in order
          */
         public List<SubtypePrediction> predictAll(List<LabValues> values) {
-            return model.model().predictAll(values);
+            return model.model().predictAll(values, false);
         }
 
         /** @return whether the model this predictor uses was trained on synthetic patients */
