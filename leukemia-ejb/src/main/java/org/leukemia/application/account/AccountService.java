@@ -138,9 +138,9 @@ public class AccountService {
     }
 
     private static void requireStrongEnough(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+        if (password == null || password.strip().length() < MIN_PASSWORD_LENGTH) {
             throw new AccountException("A password has at least " + MIN_PASSWORD_LENGTH
-                    + " characters.");
+                    + " characters, spaces at either end not counted.");
         }
     }
 

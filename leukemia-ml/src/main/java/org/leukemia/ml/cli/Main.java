@@ -193,6 +193,10 @@ public final class Main {
         if (options.containsKey("--default-model")) {
             return DefaultModel.trainOnSyntheticCohort();
         }
+        if (all(options, "--model").isEmpty()) {
+            throw new IllegalArgumentException("give --model BUNDLE, or --default-model to"
+                    + " train the quick-start model first");
+        }
         return TrainedModel.fromBytes(Files.readAllBytes(Path.of(one(options, "--model"))));
     }
 

@@ -101,6 +101,9 @@ class MainTest {
         assertThat(run("fly").status).isEqualTo(2);
         assertThat(run("explain", "--model", bundle.toString(), "--data", testXlsx.toString(),
                 "--ids", "nobody").status).isEqualTo(2);
+        Result noModel = run("card");
+        assertThat(noModel.status).isEqualTo(2);
+        assertThat(noModel.err).contains("--model BUNDLE", "--default-model");
     }
 
     private record Result(int status, String out, String err) {

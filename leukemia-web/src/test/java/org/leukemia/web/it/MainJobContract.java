@@ -497,12 +497,17 @@ public abstract class MainJobContract {
         HttpResponse<String> badRole = admin.postJson("api/admin/users",
                 "{\"username\":\"x-" + run + "\",\"password\":\"long-enough-pw\","
                         + "\"roles\":[\"SURGEON\"]}");
+        HttpResponse<String> blankPassword = admin.postJson("api/admin/users",
+                "{\"username\":\"blank-" + run + "\",\"password\":\"            \","
+                        + "\"roles\":[\"DOCTOR\"]}");
         HttpResponse<String> badId = doctor("badid").get("api/patients/abc");
 
         assertThat(badJson.statusCode()).isEqualTo(400);
         assertThat(ApiClient.object(badJson).getString("error")).contains("not valid JSON");
         assertThat(badRole.statusCode()).isEqualTo(400);
         assertThat(ApiClient.object(badRole).getString("error")).contains("Unknown role");
+        assertThat(blankPassword.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.object(blankPassword).getString("error")).contains("spaces");
         assertThat(badId.statusCode()).isEqualTo(404);
         assertThat(ApiClient.object(badId).getString("error")).isNotBlank();
     }
