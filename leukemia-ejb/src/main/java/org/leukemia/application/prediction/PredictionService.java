@@ -91,17 +91,6 @@ public class PredictionService {
         }
 
         /**
-         * Predicts and stores the prediction for a panel.
-         *
-         * @param panel the stored panel
-         * @param values its values in canonical units
-         * @param notes what was done to the values on the way (unit conversions and the like)
-         */
-        public Prediction predictAndStore(LabPanel panel, LabValues values, List<String> notes) {
-            return store(panel, model.model().predict(values), notes);
-        }
-
-        /**
          * Stores a prediction made by {@link #predictAll(List)} for a panel.
          *
          * @param panel the stored panel

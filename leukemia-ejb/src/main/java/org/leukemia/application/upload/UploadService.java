@@ -34,6 +34,7 @@ import org.leukemia.ml.NormalisedValues;
 import org.leukemia.ml.Normaliser;
 import org.leukemia.ml.Parameter;
 import org.leukemia.ml.SubtypePrediction;
+import org.leukemia.ml.Units;
 import org.leukemia.persistence.UnitOfWork;
 import org.leukemia.persistence.mapping.SavedMapping;
 import org.leukemia.persistence.mapping.SavedMappingRepository;
@@ -185,23 +186,16 @@ public class UploadService {
         requireAcceptable(fileName, content);
         UserAccount doctor = accounts.currentAccount();
         requireNew(doctor, sha256(content));
-        WorkbookContent automatic = read(fileName, content,
-                () -> new SheetParser(maxRows, Map.of(), true));
-        Optional<SavedMapping> saved = mappings.findFor(doctor, automatic.headers());
-        WorkbookContent workbook = saved.isEmpty() ? automatic : read(fileName, content,
-                () -> new SheetParser(maxRows, savedChoices(saved.get()), true));
-        List<UploadPreview.ColumnLine> lines = new ArrayList<>();
-        for (String header : workbook.headers()) {
-            lines.add(workbook.columns().stream().filter(c -> c.header().equals(header))
-                    .findFirst()
-                    .map(c -> new UploadPreview.ColumnLine(header, c.column().key(),
-                            c.unit().map(u -> u.unit()).orElse(""), c.describe()))
-                    .orElseGet(() -> new UploadPreview.ColumnLine(header, "", "",
-                            "not read: " + workbook.ignoredHeaders().stream()
-                                    .filter(i -> i.startsWith(header)).findFirst()
-                                    .map(i -> i.equals(header) ? "not recognised" : i)
-                                    .orElse("not recognised"))));
-        }
+        Optional<SavedMapping> saved = savedMappingFor(doctor, fileName, content);
+        WorkbookContent workbook = read(fileName, content, () -> new SheetParser(maxRows,
+                saved.map(UploadService::savedChoices).orElse(Map.of()), true));
+        List<UploadPreview.ColumnLine> lines = choices(workbook).stream()
+                .map(c -> new UploadPreview.ColumnLine(c.header(), c.target(), c.unit(),
+                        workbook.column(c.header()).map(MappedColumn::describe)
+                                .orElseGet(() -> "not read: " + workbook.ignoredHeaders()
+                                        .stream().filter(i -> i.startsWith(c.header() + " ("))
+                                        .findFirst().orElse("not recognised"))))
+                .toList();
         return new UploadPreview(fileName, workbook.rows().size(),
                 saved.map(SavedMapping::getLaboratory).orElse(null), lines);
     }
@@ -213,10 +207,19 @@ public class UploadService {
     }
 
     private WorkbookContent readAsSaved(UserAccount doctor, String fileName, byte[] content) {
+        return read(fileName, content, savedMappingFor(doctor, fileName, content)
+                .map(UploadService::savedChoices).orElse(Map.of()));
+    }
+
+    /** The doctor's saved mapping for files with this file's headers, if there is one. */
+    private Optional<SavedMapping> savedMappingFor(UserAccount doctor, String fileName,
+            byte[] content) {
+        if (mappings.findByOwner(doctor).isEmpty()) {
+            return Optional.empty(); // no need to read the file for its headers
+        }
         WorkbookContent headers = read(fileName, content,
                 () -> new SheetParser(maxRows, Map.of(), true));
-        Optional<SavedMapping> saved = mappings.findFor(doctor, headers.headers());
-        return read(fileName, content, saved.isEmpty() ? Map.of() : savedChoices(saved.get()));
+        return mappings.findFor(doctor, headers.headers());
     }
 
     private static Map<String, ColumnChoice> savedChoices(SavedMapping saved) {
@@ -241,13 +244,14 @@ public class UploadService {
     /** The choices to save: the doctor's, or else how each header was read. */
     private static List<ColumnChoice> choicesOf(WorkbookContent workbook,
             List<ColumnChoice> choices) {
-        if (choices != null) {
-            return choices;
-        }
-        return workbook.headers().stream().map(h -> workbook.columns().stream()
-                .filter(c -> c.header().equals(h)).findFirst()
+        return choices != null ? choices : choices(workbook);
+    }
+
+    /** How each header of a file was read, as choices the doctor could have made. */
+    private static List<ColumnChoice> choices(WorkbookContent workbook) {
+        return workbook.headers().stream().map(h -> workbook.column(h)
                 .map(c -> new ColumnChoice(h, c.column().key(),
-                        c.unit().map(u -> u.unit()).orElse("")))
+                        c.unit().map(Units.Conversion::unit).orElse("")))
                 .orElseGet(() -> new ColumnChoice(h, "", ""))).toList();
     }
 

@@ -23,6 +23,11 @@ public record WorkbookContent(List<String> headers, List<MappedColumn> columns,
         rows = List.copyOf(rows);
     }
 
+    /** @return the mapped column under this header, if it is read */
+    public Optional<MappedColumn> column(String header) {
+        return columns.stream().filter(c -> c.header().equals(header)).findFirst();
+    }
+
     /** @return the mapped column that holds this, if the file has one */
     public Optional<MappedColumn> column(Column column) {
         return columns.stream().filter(c -> c.column().equals(column)).findFirst();
