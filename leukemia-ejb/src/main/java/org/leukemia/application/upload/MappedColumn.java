@@ -28,7 +28,7 @@ public record MappedColumn(int index, String header, Column column,
         String target = column.parameter().map(p -> p.label() + unit
                 .filter(u -> !u.isIdentity())
                 .map(u -> ", " + u.unit() + " converted to " + p.unit())
-                .orElse(" (" + p.unit() + ")"))
+                .orElse(p.label().endsWith("(" + p.unit() + ")") ? "" : " (" + p.unit() + ")"))
                 .orElseGet(column::label);
         return header + " → " + target;
     }

@@ -136,6 +136,11 @@ final class SheetParser {
             if (unit.isPresent() && column.parameter().isPresent()) {
                 Parameter p = column.parameter().get();
                 conversion = Units.conversion(p, unit.get());
+                if (conversion.isEmpty() && choice != null && !choice.unit().isEmpty()) {
+                    throw new UploadException("The unit '" + unit.get() + "' chosen for the"
+                            + " column '" + header + "' cannot be converted to " + p.unit()
+                            + ".");
+                }
                 if (conversion.isEmpty()) {
                     ignored.add(header + " (the unit '" + unit.get() + "' cannot be converted to "
                             + p.unit() + ")");

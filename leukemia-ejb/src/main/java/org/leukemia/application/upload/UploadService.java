@@ -133,6 +133,14 @@ public class UploadService {
         requireNew(doctor, sha256);
         WorkbookContent workbook = choices == null ? readAsSaved(doctor, fileName, content)
                 : read(fileName, content, byHeader(choices));
+        if (choices != null) {
+            choices.stream().map(c -> c.header().trim())
+                    .filter(h -> !workbook.headers().contains(h)).findFirst()
+                    .ifPresent(h -> {
+                        throw new UploadException("The mapping names a column '" + h
+                                + "' that the file does not have; nothing was stored.");
+                    });
+        }
         if (saveAs != null && !saveAs.isBlank()) {
             requireLaboratoryName(saveAs);
             mappings.save(doctor, saveAs, choicesOf(workbook, choices).stream()

@@ -91,6 +91,17 @@ class CsvTableReaderTest {
     }
 
     @Test
+    void aUnitTheDoctorChoseThatCannotBeConvertedRefusesTheFile() {
+        Map<String, ColumnChoice> choices = Map.of(
+                "Leuco", new ColumnChoice("Leuco", "wbc", "furlongs"));
+
+        assertThatThrownBy(() -> new CsvTableReader(() -> new SheetParser(10, choices, false))
+                .read("Patient ID;Leuco\nA;4500\n".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UploadException.class)
+                .hasMessageContaining("'furlongs' chosen for the column 'Leuco'");
+    }
+
+    @Test
     void refusesWhatIsNotAUsableCsvFile() {
         assertThatThrownBy(() -> reader.read(new byte[] {'P', 'K', 3, 4, 0, 0}))
                 .isInstanceOf(UploadException.class).hasMessageContaining("binary");

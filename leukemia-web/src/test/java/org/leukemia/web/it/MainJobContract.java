@@ -383,6 +383,10 @@ public abstract class MainJobContract {
                 + "{\"header\":\"Leuco\",\"target\":\"wbc\",\"unit\":\"/mm3\"},"
                 + "{\"header\":\"Fibrinogène\",\"target\":\"fibrinogen\",\"unit\":\"mg/dL\"},"
                 + "{\"header\":\"Service\",\"target\":\"\"}]";
+        HttpResponse<String> typo = doctor.upload("api/uploads", "lab.csv", first,
+                Map.of("mapping", "[{\"header\":\"Lueco\",\"target\":\"wbc\"}]"));
+        assertThat(typo.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.object(typo).getString("error")).contains("'Lueco'");
         HttpResponse<String> imported = doctor.upload("api/uploads", "lab.csv", first,
                 Map.of("mapping", mapping, "saveAs", "Lab Nord"));
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
