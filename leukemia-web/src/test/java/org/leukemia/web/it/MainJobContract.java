@@ -384,7 +384,8 @@ public abstract class MainJobContract {
                 + "{\"header\":\"Fibrinogène\",\"target\":\"fibrinogen\",\"unit\":\"mg/dL\"},"
                 + "{\"header\":\"Service\",\"target\":\"\"}]";
         HttpResponse<String> typo = doctor.upload("api/uploads", "lab.csv", first,
-                Map.of("mapping", "[{\"header\":\"Lueco\",\"target\":\"wbc\"}]"));
+                Map.of("mapping", "[{\"header\":\"No\",\"target\":\"identifier\"},"
+                        + "{\"header\":\"Lueco\",\"target\":\"wbc\"}]"));
         assertThat(typo.statusCode()).isEqualTo(400);
         assertThat(ApiClient.object(typo).getString("error")).contains("'Lueco'");
         HttpResponse<String> imported = doctor.upload("api/uploads", "lab.csv", first,
