@@ -141,6 +141,55 @@ class TrainedModelTest {
     }
 
     @Test
+    void aSuggestionThatRestsOnMissingResultsIsFlagged() {
+        List<Parameter> differential = List.of(Parameter.NEUTROPHILS,
+                Parameter.NEUTROPHILS_PERCENT, Parameter.LYMPHOCYTES,
+                Parameter.LYMPHOCYTES_PERCENT, Parameter.MONOCYTES, Parameter.MONOCYTES_PERCENT);
+        var guard = model.metadata().distributionGuard();
+        int restingOnAbsence = 0;
+        for (LabeledCase c : cohort) {
+            LabValues.Builder without = LabValues.builder();
+            LabValues.Builder typical = LabValues.builder();
+            c.values().asMap().forEach((p, v) -> {
+                if (!differential.contains(p)) {
+                    without.set(p, v);
+                    typical.set(p, v);
+                }
+            });
+            for (Parameter p : model.metadata().features().stream()
+                    .map(k -> Parameter.fromKey(k).orElseThrow()).toList()) {
+                if (c.values().get(p).isEmpty() || differential.contains(p)) {
+                    typical.set(p, guard.median(p).orElseThrow());
+                }
+            }
+            LabValues gaps = without.build();
+            if (model.metadata().features().stream().filter(k -> gaps
+                    .get(Parameter.fromKey(k).orElseThrow()).isPresent()).count() < 7) {
+                continue; // flagged for having too few values, tested above
+            }
+            SubtypePrediction gap = model.predict(gaps);
+            Subtype filled = model.predict(typical.build()).predicted();
+            boolean flagged = gap.outOfDistributionReasons().stream()
+                    .anyMatch(r -> r.startsWith("The suggestion rests on missing results"));
+
+            assertThat(flagged).as(c.toString()).isEqualTo(filled != gap.predicted());
+            if (flagged) {
+                restingOnAbsence++;
+                assertThat(gap.outOfDistributionReasons()).anySatisfy(r -> assertThat(r)
+                        .contains("Neutrophils (%)", "Monocytes")
+                        .contains("would suggest " + filled + "."));
+                assertThat(gap.confident()).isFalse();
+            }
+        }
+        assertThat(restingOnAbsence).as("cases whose suggestion changes with typical values")
+                .isPositive();
+        assertThat(cohort).noneMatch(c -> model.predict(c.values()).outOfDistributionReasons()
+                .stream().anyMatch(r -> r.startsWith("The suggestion rests")
+                        && model.predict(c.values()).notes().stream()
+                                .noneMatch(n -> n.startsWith("Missing results"))));
+    }
+
+    @Test
     void aBatchPredictionIsExactlyTheOneByOnePrediction() {
         List<LabValues> patients = cohort.subList(0, 200).stream().map(LabeledCase::values)
                 .toList();

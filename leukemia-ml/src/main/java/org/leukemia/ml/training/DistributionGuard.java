@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -241,6 +242,17 @@ public record DistributionGuard(List<String> features, double[] min, double[] ma
     public String toString() {
         return "DistributionGuard" + features + " threshold " + threshold + ", ambiguity "
                 + ambiguityThreshold;
+    }
+
+    /**
+     * Returns the training median of a parameter, a typical value for it.
+     *
+     * @param p parameter
+     * @return its median in the training data; empty when the guard does not check it
+     */
+    public OptionalDouble median(Parameter p) {
+        int j = features.indexOf(p.key());
+        return j < 0 ? OptionalDouble.empty() : OptionalDouble.of(quantiles[j][50]);
     }
 
     private Parameter parameter(int j) {

@@ -125,11 +125,16 @@ public final class ModelCard {
                         + " certain out-of-fold predictions on the training data).%n%n",
                         g.ambiguityThreshold(), DistributionGuard.AMBIGUOUS_SHARE * 100));
             }
-            out.append("| parameter | lowest | highest |\n| --- | --- | --- |\n");
+            out.append(String.format(Locale.ROOT, "Also flagged when fewer than %.0f %% of the"
+                    + " model's inputs are given, or when the proposed subtype changes once the"
+                    + " missing inputs take their typical (median) training value: the"
+                    + " suggestion then rests on the absence of results.%n%n",
+                    org.leukemia.ml.TrainedModel.MIN_MEASURED_SHARE * 100));
+            out.append("| parameter | lowest | typical | highest |\n| --- | --- | --- | --- |\n");
             for (int j = 0; j < g.features().size(); j++) {
                 Parameter p = Parameter.fromKey(g.features().get(j)).orElseThrow();
-                out.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", labelWithUnit(p),
-                        g.min()[j], g.max()[j]));
+                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n",
+                        labelWithUnit(p), g.min()[j], g.median(p).orElseThrow(), g.max()[j]));
             }
         }
         out.append("\n## Intended use\n\nSupports, never replaces, the diagnosis of acute"
