@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.leukemia.application.account.AccountException;
 import org.leukemia.application.patient.PatientNotFoundException;
+import org.leukemia.application.upload.Conflicts;
 import org.leukemia.application.upload.UploadException;
 import org.leukemia.application.upload.UploadNotFoundException;
 

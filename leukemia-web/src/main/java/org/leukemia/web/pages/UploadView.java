@@ -13,11 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.leukemia.application.upload.Column;
 import org.leukemia.application.upload.ColumnChoice;
+import org.leukemia.application.upload.Conflicts;
 import org.leukemia.application.upload.UploadException;
 import org.leukemia.application.upload.UploadPreview;
 import org.leukemia.application.upload.UploadReport;
 import org.leukemia.application.upload.UploadService;
-import org.leukemia.web.api.Conflicts;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 
