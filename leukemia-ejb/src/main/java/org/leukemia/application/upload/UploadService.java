@@ -127,6 +127,21 @@ public class UploadService {
      */
     public UploadReport ingestWorkbook(String fileName, byte[] content,
             List<ColumnChoice> choices, String saveAs) {
+        return ingestWorkbook(fileName, content, choices, saveAs, UploadProgress.NONE);
+    }
+
+    /**
+     * Ingests a file as {@link #ingestWorkbook(String, byte[], List, String)} does, telling
+     * {@code progress} how many rows the file has once it is accepted, and how many are done
+     * after each chunk. Those rows are written in the upload's one transaction: they are
+     * committed with all the others when this method returns, or not at all.
+     *
+     * @param progress told the counts, on the calling thread
+     * @return one outcome per data row
+     * @throws UploadException when the file as a whole is refused; nothing is stored then
+     */
+    public UploadReport ingestWorkbook(String fileName, byte[] content,
+            List<ColumnChoice> choices, String saveAs, UploadProgress progress) {
         requireAcceptable(fileName, content);
         UserAccount doctor = accounts.currentAccount();
         String sha256 = sha256(content);
@@ -148,6 +163,7 @@ public class UploadService {
                     .toList());
         }
 
+        progress.rowsRead(workbook.rows().size());
         Upload upload = new Upload(doctor, fileName, sha256, content.length);
         uploads.add(upload, content);
         long uploadId = upload.getId();
@@ -160,6 +176,7 @@ public class UploadService {
         for (int from = 0; from < rows.size(); from += CHUNK_ROWS) {
             outcomes.addAll(ingestChunk(rows.subList(from, Math.min(rows.size(),
                     from + CHUNK_ROWS)), interpreter, doctor, upload, predictor));
+            progress.rowsDone(outcomes.size());
             if (from + CHUNK_ROWS < rows.size()) {
                 // one transaction for the whole upload, with memory bounded by a chunk
                 work.flushAndClear();

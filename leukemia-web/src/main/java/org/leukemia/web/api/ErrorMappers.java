@@ -14,7 +14,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.leukemia.application.account.AccountException;
 import org.leukemia.application.patient.PatientNotFoundException;
+import org.leukemia.application.upload.Conflicts;
 import org.leukemia.application.upload.UploadException;
+import org.leukemia.application.upload.UploadJobNotFoundException;
 import org.leukemia.application.upload.UploadNotFoundException;
 
 /**
@@ -67,6 +69,15 @@ final class ErrorMappers {
         @Override
         public Response toResponse(UploadNotFoundException e) {
             return answer(Response.Status.NOT_FOUND, "No such upload.");
+        }
+    }
+
+    /** An upload job the caller may not see: 404, the same as a job that does not exist. */
+    @Provider
+    public static class UploadJobHidden implements ExceptionMapper<UploadJobNotFoundException> {
+        @Override
+        public Response toResponse(UploadJobNotFoundException e) {
+            return answer(Response.Status.NOT_FOUND, "No such upload job.");
         }
     }
 

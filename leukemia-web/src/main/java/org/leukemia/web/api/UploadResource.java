@@ -15,9 +15,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -33,6 +36,8 @@ import org.leukemia.application.upload.ColumnChoice;
 import org.leukemia.application.upload.ReceivedFile;
 import org.leukemia.application.upload.TemplateWorkbook;
 import org.leukemia.application.upload.UploadException;
+import org.leukemia.application.upload.UploadJob;
+import org.leukemia.application.upload.UploadJobs;
 import org.leukemia.application.upload.UploadPreview;
 import org.leukemia.application.upload.UploadReport;
 import org.leukemia.application.upload.UploadReportWorkbook;
@@ -49,6 +54,9 @@ public class UploadResource {
     @EJB
     private UploadService uploads;
 
+    @EJB
+    private UploadJobs jobs;
+
     @Inject
     @ConfigProperty(name = ConfigKeys.UPLOAD_MAX_BYTES, defaultValue = "15728640")
     private long maxBytes;
@@ -60,18 +68,52 @@ public class UploadResource {
      * {@code [{"header": "GB", "target": "wbc", "unit": "/mm3"}, ...]}, as the preview answers
      * them. The field {@code saveAs} saves that mapping under a laboratory name.
      *
-     * @return one outcome per row
+     * @param async whether to ingest the file in the background: the answer is then
+     *     {@code 202 Accepted} at once, with the job, and its address in {@code Location}
+     * @return one outcome per row, or the background job
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    public UploadReport upload(@FormParam("file") EntityPart file,
-            @FormParam("mapping") EntityPart mapping, @FormParam("saveAs") EntityPart saveAs)
-            throws IOException {
+    public Response upload(@QueryParam("async") boolean async, @FormParam("file") EntityPart file,
+            @FormParam("mapping") EntityPart mapping, @FormParam("saveAs") EntityPart saveAs,
+            @Context UriInfo request) throws IOException {
         byte[] content = content(file);
-        return uploads.ingestWorkbook(fileName(file), content,
-                mapping == null ? null : choices(text(mapping)),
-                saveAs == null ? null : text(saveAs));
+        String name = fileName(file);
+        List<ColumnChoice> choices = mapping == null ? null : choices(text(mapping));
+        String laboratory = saveAs == null ? null : text(saveAs);
+        if (!async) {
+            return Response.ok(uploads.ingestWorkbook(name, content, choices, laboratory))
+                    .build();
+        }
+        UploadJob job = jobs.start(name, content, choices, laboratory);
+        return Response.accepted(UploadJobAnswer.of(job, null))
+                .location(request.getAbsolutePathBuilder().path("jobs").path(job.id()).build())
+                .build();
+    }
+
+    /** @return the caller's background uploads, running or finished in the last hour */
+    @GET
+    @Path("jobs")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<UploadJobAnswer> myJobs() {
+        return jobs.mine().stream().map(job -> UploadJobAnswer.of(job, null)).toList();
+    }
+
+    /**
+     * One of the caller's background uploads: its state and how many rows are done; once
+     * done, the report of the stored upload.
+     *
+     * @param id the job
+     * @return the job as it is now
+     */
+    @GET
+    @Path("jobs/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public UploadJobAnswer job(@PathParam("id") String id) {
+        UploadJob job = jobs.find(id);
+        return UploadJobAnswer.of(job, job.state() == UploadJob.State.DONE
+                ? uploads.report(job.uploadId()) : null);
     }
 
     /**

@@ -29,8 +29,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A doctor's first visit in a real browser: headless Chromium signs in with the login form,
- * uploads a workbook through the PrimeFaces file upload, reads the report, the dashboard and
- * one patient's page. Runs on the quick start (the WAR on Payara Micro).
+ * uploads a workbook through the PrimeFaces file upload, reads the report, finds it again after
+ * leaving the upload page, then reads the dashboard and one patient's page; a longer import
+ * shows its progress. Runs on the quick start (the WAR on Payara Micro).
  */
 class BrowserJourneyIT {
 
@@ -137,6 +138,18 @@ class BrowserJourneyIT {
             assertThat(cells.get(4)).as("confidence").matches("\\d{1,3}([.,]\\d)?\\s?%");
         });
 
+        // The import ran in the background: the upload page lists it, and after leaving the
+        // page and coming back, the doctor finds its report again.
+        browser.findElement(By.linkText("Upload")).click();
+        WebElement listed = waitFor(PAGE).until(
+                ExpectedConditions.visibilityOfElementLocated(byId("upload:job-list")));
+
+        assertThat(listed.getText()).contains(workbook.getFileName().toString(),
+                "done: 3 of 3 rows stored");
+        browser.findElement(byId("upload:job-list:0:show")).click();
+        waitFor(UPLOAD).until(ExpectedConditions.visibilityOfElementLocated(byId("upload:rows")));
+        assertThat(rowsByCell("upload:rows", 1)).isEqualTo(report);
+
         // The dashboard lists the patients with subtype and confidence.
         browser.findElement(By.linkText("Patients")).click();
         waitFor(PAGE).until(ExpectedConditions.numberOfElementsToBe(
@@ -170,6 +183,47 @@ class BrowserJourneyIT {
                 .isCloseTo(1.0, Offset.offset(0.01));
         assertThat(text(By.cssSelector(".prediction strong.subtype")))
                 .isEqualTo(dashboard.get(chosen).get(1));
+    }
+
+    @Test
+    void aLongImportShowsItsProgressUntilItsReportReplacesIt() throws Exception {
+        signInAsNewDoctor("progress-" + run);
+        Path workbook = temp.resolve("long-" + run + ".xlsx");
+        Files.write(workbook, Workbooks.manyPatients("LONG-" + run, 3000));
+
+        browser.findElement(By.linkText("Upload")).click();
+        waitFor(PAGE).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[id='upload:file'] input[type='file']")))
+                .sendKeys(workbook.toAbsolutePath().toString());
+        WebElement importButton = waitFor(UPLOAD).until(
+                ExpectedConditions.visibilityOfElementLocated(byId("upload:import")));
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'});", importButton);
+        importButton.click();
+        WebElement progress = waitFor(PAGE).until(
+                ExpectedConditions.visibilityOfElementLocated(byId("upload:rows-done")));
+        String counted = progress.getText();
+        screenshot("upload-progress");
+
+        assertThat(counted).matches("reading the file|[\\d,]+ of 3,000 rows(, saving)?");
+        assertThat(browser.findElements(byId("upload:bar"))).hasSize(1);
+        waitFor(UPLOAD).until(ExpectedConditions.visibilityOfElementLocated(byId("upload:rows")));
+        assertThat(text(byId("upload:messages"))).contains("2970 of 3000 rows stored",
+                "30 rejected");
+        assertThat(browser.findElements(byId("upload:bar"))).isEmpty();
+    }
+
+    /** Registers a doctor through the API and signs in as them with the login form. */
+    private void signInAsNewDoctor(String username) throws Exception {
+        ApiClient admin = new ApiClient(applicationUrl);
+        admin.signIn("admin", DeployedApplication.ADMIN_PASSWORD);
+        admin.registerUser(username, PASSWORD, "DOCTOR");
+        browser.get(applicationUrl);
+        waitFor(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("signin")).click();
+        waitFor(PAGE).until(ExpectedConditions.urlContains("app/dashboard.xhtml"));
     }
 
     /**

@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -408,6 +410,103 @@ public abstract class MainJobContract {
     }
 
     @Test
+    void aLongUploadRunsInTheBackgroundAndItsJobCountsTheRowsDone() throws Exception {
+        ApiClient doctor = doctor("background");
+        int rows = 3000;
+
+        HttpResponse<String> started = doctor.upload("api/uploads?async=true", "large.xlsx",
+                Workbooks.manyPatients("L-" + run, rows));
+
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        assertThat(ApiClient.object(started).getString("fileName")).isEqualTo("large.xlsx");
+        assertThat(ApiClient.object(started).getString("state")).isNotEqualTo("FAILED");
+        String job = jobPath(started);
+        List<JsonObject> seen = new ArrayList<>();
+        JsonObject done = awaitEnd(doctor, job, seen);
+
+        assertThat(done.getString("state")).as(done.toString()).isEqualTo("DONE");
+        assertThat(done.getInt("rowsTotal")).isEqualTo(rows);
+        assertThat(done.getInt("rowsDone")).isEqualTo(rows);
+        assertThat(done.getInt("rowsStored")).isEqualTo(rows - rows / 100);
+        assertThat(done.getInt("rowsRejected")).isEqualTo(rows / 100);
+        JsonObject report = done.getJsonObject("report");
+        assertThat(report.getJsonNumber("uploadId").longValue())
+                .isEqualTo(done.getJsonNumber("uploadId").longValue());
+        assertThat(report.getJsonArray("rows").getValuesAs(JsonObject.class))
+                .hasSize(rows)
+                .filteredOn(r -> r.getString("status").equals("REJECTED")).hasSize(rows / 100)
+                .allSatisfy(r -> assertThat(r.getString("message")).contains("twelve"));
+        // the count moves on by chunks, while nothing is committed yet
+        assertThat(seen).extracting(s -> s.getInt("rowsDone")).isSorted();
+        assertThat(seen).filteredOn(s -> s.getString("state").equals("PREDICTING_AND_STORING"))
+                .allSatisfy(s -> {
+                    assertThat(s.getInt("rowsTotal")).isEqualTo(rows);
+                    assertThat(s.getInt("rowsDone") % 500 == 0 || s.getInt("rowsDone") == rows)
+                            .as("rows done %d", s.getInt("rowsDone")).isTrue();
+                });
+        assertThat(ApiClient.array(doctor.get("api/uploads/jobs")).getValuesAs(JsonObject.class))
+                .extracting(j -> j.getString("id") + " " + j.getString("state"))
+                .containsExactly(job.substring(job.lastIndexOf('/') + 1) + " DONE");
+        assertThat(ApiClient.array(doctor.get("api/patients?max=1")).getJsonObject(0)
+                .getString("externalId")).startsWith("L-" + run);
+    }
+
+    @Test
+    void anUploadJobIsVisibleOnlyToTheDoctorWhoStartedIt() throws Exception {
+        ApiClient owner = doctor("jobowner");
+        ApiClient other = doctor("jobsnoop");
+
+        String job = jobPath(owner.upload("api/uploads?async=true", "mine.xlsx",
+                smallWorkbook("J1-" + run, "J2-" + run)));
+        HttpResponse<String> whileRunning = other.get(job);
+        JsonObject done = awaitEnd(owner, job, new ArrayList<>());
+        HttpResponse<String> onceDone = other.get(job);
+
+        assertThat(done.getString("state")).as(done.toString()).isEqualTo("DONE");
+        assertThat(whileRunning.statusCode()).isEqualTo(404);
+        assertThat(onceDone.statusCode()).isEqualTo(404);
+        assertThat(ApiClient.object(onceDone).getString("error")).isNotBlank();
+        assertThat(whileRunning.body() + onceDone.body()).doesNotContain("mine.xlsx", "J1-");
+        assertThat(ApiClient.array(other.get("api/uploads/jobs"))).isEmpty();
+        assertThat(ApiClient.array(other.get("api/patients"))).isEmpty();
+        assertThat(owner.get("api/uploads/jobs/no-such-job").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aFileRefusedInTheBackgroundEndsFailedWithItsReasonAndNothingIsStored()
+            throws Exception {
+        ApiClient doctor = doctor("bgrefused");
+
+        HttpResponse<String> started = doctor.upload("api/uploads?async=true", "results.xlsx",
+                "patient,wbc\nA,12\n".getBytes(StandardCharsets.UTF_8));
+        JsonObject failed = awaitEnd(doctor, jobPath(started), new ArrayList<>());
+
+        assertThat(started.statusCode()).isEqualTo(202);
+        assertThat(failed.getString("state")).isEqualTo("FAILED");
+        assertThat(failed.getString("error")).contains("not an Excel");
+        assertThat(failed).doesNotContainKeys("uploadId", "report");
+        assertThat(ApiClient.array(doctor.get("api/patients"))).isEmpty();
+    }
+
+    @Test
+    void theSameFileStartedTwiceAtOnceInTheBackgroundIsStoredOnce() throws Exception {
+        ApiClient doctor = doctor("bgtwice");
+        byte[] workbook = smallWorkbook("W1-" + run, "W2-" + run);
+
+        String first = jobPath(doctor.upload("api/uploads?async=true", "twice.xlsx", workbook));
+        String second = jobPath(doctor.upload("api/uploads?async=true", "twice.xlsx", workbook));
+        List<JsonObject> ends = List.of(awaitEnd(doctor, first, new ArrayList<>()),
+                awaitEnd(doctor, second, new ArrayList<>()));
+
+        assertThat(ends).extracting(e -> e.getString("state"))
+                .containsExactlyInAnyOrder("DONE", "FAILED");
+        assertThat(ends).filteredOn(e -> e.getString("state").equals("FAILED"))
+                .singleElement().satisfies(e -> assertThat(e.getString("error"))
+                        .containsAnyOf("uploaded this very file before", "same moment"));
+        assertThat(ApiClient.array(doctor.get("api/patients"))).hasSize(2);
+    }
+
+    @Test
     void aBinaryWorkbookOrAnEmptyFileIsRefusedWithItsReason() throws Exception {
         ApiClient doctor = doctor("xlsb");
 
@@ -531,11 +630,34 @@ public abstract class MainJobContract {
 
     /** A workbook with two plausible patients. */
     protected static byte[] smallWorkbook(String first, String second) throws Exception {
-        return Workbooks.of(
-                List.of("Patient ID", "Sex", "Age (years)", "WBC (10^9/L)", "MCV (fL)",
-                        "MCHC (g/L)", "Platelets (10^9/L)", "PT (%)", "Fibrinogen (g/L)",
-                        "LDH (U/L)", "Monocytes (10^9/L)"),
+        return Workbooks.of(Workbooks.PANEL,
                 List.of(List.of(first, "F", 34, 2.1, 92.0, 335, 31, 58, 0.9, 410, 0.05),
                         List.of(second, "M", 7, 48.0, 84.0, 340, 40, 85, 3.1, 1890, 0.4)));
+    }
+
+    /** The path of the job that an upload with {@code async=true} started, from its answer. */
+    private String jobPath(HttpResponse<String> started) throws Exception {
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(applicationUrl() + "api/uploads/jobs/");
+        return location.substring(applicationUrl().length());
+    }
+
+    /** Asks for a job every 100 ms until it is done or has failed, keeping every answer. */
+    private static JsonObject awaitEnd(ApiClient doctor, String job, List<JsonObject> seen)
+            throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> answer = doctor.get(job);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            JsonObject state = ApiClient.object(answer);
+            seen.add(state);
+            if (List.of("DONE", "FAILED").contains(state.getString("state"))) {
+                return state;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The job did not end in 5 minutes: " + seen.get(
+                seen.size() - 1));
     }
 }

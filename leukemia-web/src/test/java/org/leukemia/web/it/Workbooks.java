@@ -19,6 +19,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** Workbooks made inside the tests; none is ever committed. */
 public final class Workbooks {
 
+    /** The columns of the generated workbooks, with the template's names and units. */
+    public static final List<String> PANEL = List.of("Patient ID", "Sex", "Age (years)",
+            "WBC (10^9/L)", "MCV (fL)", "MCHC (g/L)", "Platelets (10^9/L)", "PT (%)",
+            "Fibrinogen (g/L)", "LDH (U/L)", "Monocytes (10^9/L)");
+
     private Workbooks() {
     }
 
@@ -89,6 +94,22 @@ public final class Workbooks {
             }
             return bytes(workbook);
         }
+    }
+
+    /**
+     * A workbook of {@code rows} varied, plausible patients with the {@link #PANEL} columns,
+     * identified {@code prefix0}, {@code prefix1}, ...; every hundredth row has a WBC that is
+     * no number ("twelve"), so that it is rejected.
+     */
+    public static byte[] manyPatients(String prefix, int rows) throws IOException {
+        List<List<Object>> lines = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            lines.add(List.of(prefix + i, i % 2 == 0 ? "F" : "M", 18 + i % 70,
+                    i % 100 == 99 ? "twelve" : 1.0 + i % 90, 80.0 + i % 25, 320 + i % 30,
+                    15 + i % 300, 40 + i % 60, 0.8 + i % 40 / 10.0, 250 + i % 3000,
+                    0.05 + i % 20 / 10.0));
+        }
+        return of(PANEL, lines);
     }
 
     private static CSVFormat format() {

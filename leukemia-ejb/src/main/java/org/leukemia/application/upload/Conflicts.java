@@ -1,4 +1,4 @@
-package org.leukemia.web.api;
+package org.leukemia.application.upload;
 
 import java.sql.SQLException;
 
