@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.leukemia.web.it.DeployedApplication;
+import org.leukemia.web.it.MainJobContract;
 
 /**
  * A real Payara Server 6 domain with the EAR deployed as hospital IT would deploy it: the
@@ -63,6 +64,33 @@ final class PayaraServerDomain {
         return "http://127.0.0.1:" + (portBase + 80) + "/";
     }
 
+    /**
+     * @return the row limit the application is given: {@code it.max-rows}, or else the
+     *     tests' own small limit
+     */
+    static int maxRows() {
+        return Integer.getInteger("it.max-rows", MainJobContract.MAX_ROWS);
+    }
+
+    /** @return the process id of the domain's server */
+    long processId() {
+        String domainDir = home.resolve("glassfish/domains/" + DOMAIN).toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().filter(c -> c.contains(domainDir)
+                        && c.contains("ASMain")).isPresent())
+                .mapToLong(ProcessHandle::pid).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no server process for "
+                        + domainDir));
+    }
+
+    /**
+     * @param version a model version the application stored
+     * @return the file of that model's bundle, as the application wrote it
+     */
+    Path modelFile(int version) {
+        return work.resolve("models").resolve("model-v" + version + ".zip");
+    }
+
     /** @return the application's URL, ending in "/" */
     String applicationUrl() {
         return serverUrl() + "leukemia/";
@@ -86,6 +114,7 @@ final class PayaraServerDomain {
                 "leukemia.db.user", System.getProperty("test.db.user", "leukemia"),
                 "leukemia.db.password", System.getProperty("test.db.password", "leukemia"),
                 "leukemia.admin.initial-password", DeployedApplication.ADMIN_PASSWORD,
+                "leukemia.upload.max-rows", Integer.toString(maxRows()),
                 "leukemia.model.dir", work.resolve("models").toString());
         for (Map.Entry<String, String> setting : settings.entrySet()) {
             asadmin(true, "set-config-property", "--source", "domain",
@@ -136,7 +165,7 @@ final class PayaraServerDomain {
     }
 
     /** The MySQL server's URL without a database: the tests' URL minus its path. */
-    private static String databaseServerUrl() {
+    static String databaseServerUrl() {
         String url = System.getProperty("test.db.url", "jdbc:mysql://127.0.0.1:3306/leukemia_test");
         int path = url.indexOf('/', "jdbc:mysql://".length());
         return path < 0 ? url : url.substring(0, path);

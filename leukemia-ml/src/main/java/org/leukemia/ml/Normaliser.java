@@ -109,10 +109,11 @@ public final class Normaliser {
         dropProthrombinRatio(values, notes);
         dropImpossiblePercentages(values, notes);
         dropOutsidePlausibleRange(values, notes);
-        deriveCountsAndPercentages(values, notes);
+        List<String> derivations = new ArrayList<>();
+        deriveCountsAndPercentages(values, derivations);
         LabValues.Builder builder = LabValues.builder();
         values.forEach(builder::set);
-        return new NormalisedValues(builder.build(), notes);
+        return new NormalisedValues(builder.build(), notes, derivations);
     }
 
     private static void dropImplausible(Map<Parameter, Double> values, List<String> notes) {
@@ -198,7 +199,7 @@ public final class Normaliser {
     }
 
     private static void deriveCountsAndPercentages(
-            Map<Parameter, Double> values, List<String> notes) {
+            Map<Parameter, Double> values, List<String> derivations) {
         Double wbc = values.get(Parameter.WBC);
         if (wbc == null || wbc <= 0) {
             return;
@@ -211,12 +212,12 @@ public final class Normaliser {
             if (c != null && pct == null && c <= wbc) {
                 double derived = round(100.0 * c / wbc, 2);
                 values.put(percent, derived);
-                notes.add(percent.label() + " derived from count and WBC: "
+                derivations.add(percent.label() + " derived from count and WBC: "
                         + format(derived) + " %.");
             } else if (pct != null && c == null) {
                 double derived = round(pct * wbc / 100.0, 3);
                 values.put(count, derived);
-                notes.add(count.label() + " derived from percentage and WBC: "
+                derivations.add(count.label() + " derived from percentage and WBC: "
                         + format(derived) + " " + count.unit() + ".");
             }
         }

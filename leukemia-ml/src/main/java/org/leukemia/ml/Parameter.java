@@ -2,7 +2,9 @@ package org.leukemia.ml;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Canonical laboratory parameters known to the product.
@@ -49,6 +51,9 @@ public enum Parameter {
     private final String unit;
     private final String label;
 
+    private static final Map<String, Parameter> BY_KEY = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(Parameter::key, p -> p));
+
     Parameter(String key, String unit, String label) {
         this.key = key;
         this.unit = unit;
@@ -92,7 +97,6 @@ public enum Parameter {
         if (key == null) {
             return Optional.empty();
         }
-        String wanted = key.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(p -> p.key.equals(wanted)).findFirst();
+        return Optional.ofNullable(BY_KEY.get(key.strip().toLowerCase(Locale.ROOT)));
     }
 }

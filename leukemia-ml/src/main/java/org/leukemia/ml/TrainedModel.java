@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.leukemia.ml.bundle.MetadataJson;
 import org.leukemia.ml.bundle.ModelBundle;
 import org.leukemia.ml.features.FeatureEngineering;
@@ -207,8 +208,11 @@ public final class TrainedModel {
         Subtype decision = Subtype.values()[calibration.decide(p)];
         double cutoff = metadata.confidentCutoffs().getOrDefault(decision, Double.MAX_VALUE);
         DistributionGuard guard = metadata.distributionGuard();
-        List<String> reasons = new ArrayList<>(guard == null ? List.of()
-                : guard.check(values, p[decision.ordinal()]));
+        List<String> reasons = guard == null ? new ArrayList<>() : guard.check(values);
+        boolean unusual = !reasons.isEmpty();
+        Optional<String> ambiguity = guard == null ? Optional.empty()
+                : guard.ambiguity(p[decision.ordinal()]);
+        ambiguity.ifPresent(reasons::add);
         List<Parameter> missing = schema.missing(values);
         int used = schema.parameters().size();
         if (used - missing.size() < MIN_MEASURED_SHARE * used) {
@@ -221,13 +225,11 @@ public final class TrainedModel {
                     + withTypicalValues + ". Few training patients lacked them; measure them"
                     + " before relying on the suggestion.");
         }
-        boolean unusual = guard != null && !guard.check(values).isEmpty();
-        boolean ambiguous = guard != null && p[decision.ordinal()] < guard.ambiguityThreshold();
         Map<Subtype, Double> probabilities = new EnumMap<>(Subtype.class);
         for (Subtype s : Subtype.values()) {
             probabilities.put(s, p[s.ordinal()]);
         }
-        return new SubtypePrediction(probabilities, notes(values, unusual, ambiguous), decision,
+        return new SubtypePrediction(probabilities, notes(values, unusual, ambiguity.isPresent()), decision,
                 p[decision.ordinal()] >= cutoff && reasons.isEmpty(), !reasons.isEmpty(),
                 reasons, contributions);
     }

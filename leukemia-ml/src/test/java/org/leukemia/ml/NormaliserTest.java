@@ -137,7 +137,8 @@ class NormaliserTest {
 
         assertThat(result.values().get(Parameter.MONOCYTES_PERCENT).getAsDouble())
                 .isEqualTo(15.0);
-        assertThat(result.notes()).singleElement().asString().contains("derived");
+        assertThat(result.derivations()).singleElement().asString().contains("derived");
+        assertThat(result.notes()).isEmpty();
     }
 
     @Test
@@ -146,7 +147,8 @@ class NormaliserTest {
                 Parameter.WBC, 20.0, Parameter.NEUTROPHILS_PERCENT, 0.0));
 
         assertThat(result.values().get(Parameter.NEUTROPHILS).getAsDouble()).isEqualTo(0.0);
-        assertThat(result.notes()).singleElement().asString().contains("derived");
+        assertThat(result.derivations()).singleElement().asString().contains("derived");
+        assertThat(result.notes()).isEmpty();
     }
 
     @Test

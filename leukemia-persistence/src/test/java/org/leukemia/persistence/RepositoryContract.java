@@ -156,6 +156,138 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void rowsWrittenInBatchesReadBackThroughJpaAsWritten() {
+        long uploadId = doctorWithPatientAndUpload("batches", "known");
+        List<Prediction> written = db.fromTransaction(em -> {
+            UserAccount doctor = new UserAccountRepository(em).findByUsername("batches")
+                    .orElseThrow();
+            PatientRepository patients = new PatientRepository(em);
+            Patient known = patients.findOwned("known", doctor).orElseThrow();
+            Patient fresh = new Patient("fresh", doctor, Sex.FEMALE);
+            Upload upload = new UploadRepository(em).findById(uploadId).orElseThrow();
+            ModelVersion model = activeModel(em);
+            List<Prediction> batch = List.of(
+                    batchPrediction(fresh, upload, 2, 41.5, model, null),
+                    batchPrediction(known, upload, 3, null, model, "LDH beyond training"),
+                    batchPrediction(fresh, upload, 4, 41.6, model, null));
+            BatchWriter writer = new BatchWriter(em);
+            writer.write(batch);
+            writer.writeIssues(upload, 0, List.of(
+                    new RowIssue(3, null, "LDH beyond training", RowIssue.Severity.WARNING),
+                    new RowIssue(5, "WBC", "'abc' is not a number", RowIssue.Severity.REJECTED)));
+            writer.writeIssues(upload, 2, List.of(
+                    new RowIssue(7, null, "no patient id", RowIssue.Severity.REJECTED)));
+            upload.recordCounts(6, 3, 2);
+
+            assertThat(patients.findOwned("fresh", doctor)).as("visible in the transaction")
+                    .isPresent();
+            patients.add(new Patient("through JPA", doctor, Sex.UNKNOWN));
+            em.flush(); // its id does not collide with those of the batch
+            return batch;
+        });
+
+        db.inTransaction(em -> {
+            UserAccount doctor = new UserAccountRepository(em).findByUsername("batches")
+                    .orElseThrow();
+            Upload upload = new UploadRepository(em).findById(uploadId).orElseThrow();
+            List<Prediction> read = new PredictionRepository(em).findByUpload(upload);
+            assertThat(read).hasSize(3);
+            for (int i = 0; i < read.size(); i++) {
+                Prediction r = read.get(i);
+                Prediction w = written.get(i);
+                assertThat(r.getPatient().getExternalId())
+                        .isEqualTo(w.getPatient().getExternalId());
+                assertThat(r.getPatient().getSex()).isEqualTo(w.getPatient().getSex());
+                assertThat(r.getPatient().getOwner()).isEqualTo(doctor);
+                assertThat(r.getPanel().getUpload()).isEqualTo(upload);
+                assertThat(r.getPanel().getSourceRow()).isEqualTo(w.getPanel().getSourceRow());
+                assertThat(r.getPanel().getAgeYears()).isEqualTo(w.getPanel().getAgeYears());
+                assertThat(r.getPanel().getReceivedAt())
+                        .isEqualTo(w.getPanel().getReceivedAt());
+                assertThat(r.getPanel().getResults())
+                        .containsExactlyInAnyOrderElementsOf(w.getPanel().getResults());
+                assertThat(r.getModelVersion()).isEqualTo(w.getModelVersion());
+                assertThat(List.of(r.getPredictedSubtype(), r.getProbabilityAll(),
+                        r.getProbabilityAml(), r.getProbabilityApl(), r.getConfidence(),
+                        r.getPredictedAt())).isEqualTo(List.of(w.getPredictedSubtype(),
+                        w.getProbabilityAll(), w.getProbabilityAml(), w.getProbabilityApl(),
+                        w.getConfidence(), w.getPredictedAt()));
+                assertThat(r.getNotes()).isEqualTo(w.getNotes());
+                assertThat(r.getAssessment()).isEqualTo(w.getAssessment());
+            }
+            assertThat(upload.getIssues()).containsExactly(
+                    new RowIssue(3, null, "LDH beyond training", RowIssue.Severity.WARNING),
+                    new RowIssue(5, "WBC", "'abc' is not a number", RowIssue.Severity.REJECTED),
+                    new RowIssue(7, null, "no patient id", RowIssue.Severity.REJECTED));
+            assertThat(List.of(upload.getRowsRead(), upload.getRowsStored(),
+                    upload.getRowsRejected())).containsExactly(6, 3, 2);
+            Patient fresh = new PatientRepository(em).findOwned("fresh", doctor).orElseThrow();
+            assertThat(new PatientRepository(em).panelsOf(fresh)).hasSize(2);
+            assertThat(new PatientRepository(em).countOwnedBy(doctor)).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void aBatchTheDatabaseRefusesLeavesNothingOfItsTransaction() {
+        long uploadId = doctorWithPatientAndUpload("refused", "taken");
+
+        assertThatThrownBy(() -> db.inTransaction(em -> {
+            UserAccount doctor = new UserAccountRepository(em).findByUsername("refused")
+                    .orElseThrow();
+            Upload upload = new UploadRepository(em).findById(uploadId).orElseThrow();
+            ModelVersion model = activeModel(em);
+            new BatchWriter(em).write(List.of(
+                    batchPrediction(new Patient("new", doctor, Sex.FEMALE), upload, 2, 30.0,
+                            model, null),
+                    // a second patient "taken": the unique (owner, identifier) key refuses it
+                    batchPrediction(new Patient("taken", doctor, Sex.MALE), upload, 3, 30.0,
+                            model, null)));
+        })).isInstanceOf(PersistenceException.class);
+
+        db.inTransaction(em -> {
+            UserAccount doctor = new UserAccountRepository(em).findByUsername("refused")
+                    .orElseThrow();
+            assertThat(new PatientRepository(em).findOwned("new", doctor)).isEmpty();
+            assertThat(new PredictionRepository(em).findByUpload(
+                    new UploadRepository(em).findById(uploadId).orElseThrow())).isEmpty();
+        });
+    }
+
+    /** Stores a doctor with one patient and an upload; returns the upload's id. */
+    private static long doctorWithPatientAndUpload(String username, String patientId) {
+        return db.fromTransaction(em -> {
+            UserAccount doctor = new UserAccount(username, "hash", "Dr " + username,
+                    Set.of(Role.DOCTOR));
+            new UserAccountRepository(em).add(doctor);
+            new PatientRepository(em).add(new Patient(patientId, doctor, Sex.MALE));
+            Upload upload = new Upload(doctor, username + ".xlsx", HASH, 10L);
+            new UploadRepository(em).add(upload);
+            return upload.getId();
+        });
+    }
+
+    private static ModelVersion activeModel(jakarta.persistence.EntityManager em) {
+        ModelVersionRepository models = new ModelVersionRepository(em);
+        return models.findActive().orElseGet(() -> {
+            ModelVersion model = new ModelVersion(models.nextVersionNumber(), "batch model",
+                    "synthetic-v1", true, HASH, "{}", "{}", new byte[] {1});
+            models.add(model);
+            models.makeActive(model);
+            return model;
+        });
+    }
+
+    private static Prediction batchPrediction(Patient patient, Upload upload, int row,
+            Double age, ModelVersion model, String unusual) {
+        LabPanel panel = new LabPanel(patient, upload, row, age, List.of(
+                new LabResult("wbc", 10.0 + row, "10^9/L"), new LabResult("ldh", 400.0 * row,
+                        "U/L")));
+        return new Prediction(panel, model, "AML", 0.25, 0.5 + row / 100.0, 0.25 - row / 100.0,
+                0.5 + row / 100.0, row == 2 ? "MCHC converted from g/dL" : null,
+                new Assessment(false, unusual != null, unusual, null));
+    }
+
+    @Test
     void timestampsSurviveARoundTripExactly() {
         List<LocalDateTime> written = db.fromTransaction(em -> {
             UserAccount doctor = new UserAccount("clock", "hash", "Dr Clock", Set.of());

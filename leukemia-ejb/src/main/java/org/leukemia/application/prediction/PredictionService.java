@@ -14,11 +14,10 @@ import org.leukemia.persistence.model.ModelVersionRepository;
 import org.leukemia.persistence.patient.LabPanel;
 import org.leukemia.persistence.prediction.Assessment;
 import org.leukemia.persistence.prediction.Prediction;
-import org.leukemia.persistence.prediction.PredictionRepository;
 
 /**
- * Predicts the subtype for lab panels with the active model and stores each prediction with a
- * reference to the model version that made it.
+ * Predicts the subtype for lab panels with the active model; each prediction names the model
+ * version that made it.
  */
 @Stateless
 public class PredictionService {
@@ -29,9 +28,6 @@ public class PredictionService {
     @Inject
     private ModelVersionRepository versions;
 
-    @Inject
-    private PredictionRepository predictions;
-
     /**
      * Opens a predictor bound to the model active now, so that every panel of one upload is
      * predicted by the same model.
@@ -41,31 +37,18 @@ public class PredictionService {
         ModelVersion version = versions.findByVersion(model.version()).orElseThrow(() ->
                 new IllegalStateException("Model version " + model.version()
                         + " is not registered"));
-        return new Predictor(model, version, versions, predictions);
+        return new Predictor(model, version);
     }
 
-    /** Predicts with one model and stores the results. */
+    /** Predicts with one model and makes the predictions to store. */
     public static final class Predictor {
 
         private final ActiveModel model;
-        private final ModelVersionRepository versions;
-        private final PredictionRepository predictions;
-        private ModelVersion version;
+        private final ModelVersion version;
 
-        private Predictor(ActiveModel model, ModelVersion version,
-                ModelVersionRepository versions, PredictionRepository predictions) {
+        private Predictor(ActiveModel model, ModelVersion version) {
             this.model = model;
             this.version = version;
-            this.versions = versions;
-            this.predictions = predictions;
-        }
-
-        /**
-         * Forgets the model version entity, after the persistence context was cleared; the
-         * next prediction stored finds it again.
-         */
-        public void detached() {
-            version = null;
         }
 
         /**
@@ -91,18 +74,17 @@ public class PredictionService {
         }
 
         /**
-         * Stores a prediction made by {@link #predictAll(List)} for a panel.
+         * The prediction to store for a panel, from what {@link #predictAll(List)} gave for
+         * its values; not stored yet.
          *
-         * @param panel the stored panel
+         * @param panel the panel, stored or about to be
          * @param result the model's prediction for its values
          * @param notes what was done to the values on the way (unit conversions and the like)
-         * @return the stored prediction
+         * @return the prediction, naming this predictor's model version
          */
-        public Prediction store(LabPanel panel, SubtypePrediction result, List<String> notes) {
-            if (version == null) {
-                version = versions.findByVersion(model.version()).orElseThrow();
-            }
-            Prediction prediction = new Prediction(panel, version,
+        public Prediction prediction(LabPanel panel, SubtypePrediction result,
+                List<String> notes) {
+            return new Prediction(panel, version,
                     result.predicted().name(),
                     result.probability(Subtype.ALL),
                     result.probability(Subtype.AML),
@@ -113,8 +95,6 @@ public class PredictionService {
                             result.outOfDistributionReasons().isEmpty() ? null
                                     : String.join(" ", result.outOfDistributionReasons()),
                             Contributions.toJson(result.contributions())));
-            predictions.add(prediction);
-            return prediction;
         }
     }
 

@@ -50,6 +50,7 @@ final class CsvTableReader {
     WorkbookContent read(byte[] content) {
         String text = decode(content);
         SheetParser parser = parsers.get();
+        parser.expect((int) text.chars().filter(c -> c == '\n').count());
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator(text))
                 .setIgnoreEmptyLines(false).setTrim(true).build();
         try (CSVParser csv = CSVParser.parse(new StringReader(text), format)) {

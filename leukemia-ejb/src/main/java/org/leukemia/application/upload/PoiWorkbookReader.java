@@ -50,8 +50,12 @@ final class PoiWorkbookReader {
                 throw new UploadException("The workbook has no sheet.");
             }
             SheetParser parser = parsers.get();
-            read(workbook.getSheetAt(0), parser);
+            Sheet sheet = workbook.getSheetAt(0);
+            parser.expect(sheet.getLastRowNum() - sheet.getFirstRowNum() + 1);
+            read(sheet, parser);
             return parser.finish();
+        } catch (SheetParser.ReadingStopped e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw refusal(e);
         }

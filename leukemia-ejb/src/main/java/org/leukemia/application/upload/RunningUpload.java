@@ -42,6 +42,7 @@ public final class RunningUpload implements UploadProgress {
     @Override
     public synchronized void rowsDone(int done) {
         rowsDone = done;
+        rowsTotal = Math.max(rowsTotal, done); // the file's own count was an estimate
     }
 
     /** Records the committed upload. */

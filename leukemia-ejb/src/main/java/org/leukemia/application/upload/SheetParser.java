@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.leukemia.ml.Parameter;
 import org.leukemia.ml.Units;
 
@@ -16,8 +17,43 @@ import org.leukemia.ml.Units;
  * first row that names at least one laboratory parameter; title rows above it, and blank
  * rows anywhere, are skipped. Each cell is a {@link Double}, a {@link String}, a
  * {@link java.time.LocalDate} or {@code null}.
+ *
+ * <p>The data rows are kept, or handed one by one to a {@link RowSink} as they are read, so
+ * that a large file never sits whole in memory; or the reading stops once the header is
+ * mapped. Either way the reading ends with a {@link ReadingStopped} when it stops before the
+ * end of the file, which the readers pass on unchanged: what the sink threw is never mistaken
+ * for a file that cannot be read.
  */
 final class SheetParser {
+
+    /** Takes the data rows of a file as they are read. */
+    interface RowSink extends Consumer<SheetRow> {
+
+        /**
+         * Told, when the file says so before its rows (a workbook's sheet dimension, a CSV
+         * file's line count), about how many data rows follow: the rows it announces less one
+         * for the header, title and blank rows still counted.
+         *
+         * @param rows about how many data rows follow, at least 0
+         */
+        default void expect(int rows) {
+        }
+    }
+
+    /** The reading stopped on purpose: the header was all that was wanted, or the sink failed. */
+    static final class ReadingStopped extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private ReadingStopped(RuntimeException sinkFailure) {
+            super(sinkFailure);
+        }
+
+        /** @return what the sink threw; empty when the reading stopped after the header */
+        Optional<RuntimeException> sinkFailure() {
+            return Optional.ofNullable((RuntimeException) getCause());
+        }
+    }
 
     private final int maxRows;
     private final Map<String, ColumnChoice> choices;
@@ -26,6 +62,9 @@ final class SheetParser {
     private final List<MappedColumn> columns = new ArrayList<>();
     private final List<String> ignored = new ArrayList<>();
     private final List<SheetRow> rows = new ArrayList<>();
+    private final RowSink sink;
+    private final boolean headerOnly;
+    private int rowCount;
     private boolean headerFound;
 
     /** @param maxRows the most data rows accepted; a larger file is refused */
@@ -40,9 +79,53 @@ final class SheetParser {
      *     identifier column: then a file without one is not refused
      */
     SheetParser(int maxRows, Map<String, ColumnChoice> choices, boolean preview) {
+        this(maxRows, choices, preview, null, false);
+    }
+
+    private SheetParser(int maxRows, Map<String, ColumnChoice> choices, boolean preview,
+            RowSink sink, boolean headerOnly) {
         this.maxRows = maxRows;
         this.choices = Map.copyOf(choices);
         this.preview = preview;
+        this.sink = sink;
+        this.headerOnly = headerOnly;
+    }
+
+    /**
+     * A parser that hands each data row to a sink as it is read, instead of keeping it.
+     *
+     * @param maxRows the most data rows accepted; a larger file is refused
+     * @param choices the doctor's choices by header, which win over what the headers say
+     * @param preview whether the content is only shown to the doctor (see above)
+     * @param sink takes each data row
+     * @return the parser
+     */
+    static SheetParser streaming(int maxRows, Map<String, ColumnChoice> choices,
+            boolean preview, RowSink sink) {
+        return new SheetParser(maxRows, choices, preview, sink, false);
+    }
+
+    /**
+     * A parser that stops the reading once the header is mapped (with a
+     * {@link ReadingStopped}); {@link #header()} then tells how the file will be read.
+     *
+     * @param choices the doctor's choices by header, which win over what the headers say
+     * @param preview whether the content is only shown to the doctor (see above)
+     * @return the parser
+     */
+    static SheetParser headerOnly(Map<String, ColumnChoice> choices, boolean preview) {
+        return new SheetParser(Integer.MAX_VALUE, choices, preview, null, true);
+    }
+
+    /**
+     * Told by a reader, before the rows, how many rows the file announces.
+     *
+     * @param rows rows announced, the header row and any title and blank rows included
+     */
+    void expect(int rows) {
+        if (sink != null) {
+            sink.expect(Math.max(0, rows - 1));
+        }
     }
 
     /**
@@ -57,6 +140,9 @@ final class SheetParser {
             if (namesAParameter(cells)) {
                 mapHeader(cells);
                 headerFound = true;
+                if (headerOnly) {
+                    throw new ReadingStopped(null);
+                }
             }
             return;
         }
@@ -73,11 +159,21 @@ final class SheetParser {
         if (values.isEmpty()) {
             return;
         }
-        if (rows.size() == maxRows) {
+        if (rowCount == maxRows) {
             throw new UploadException("The file has more than " + maxRows
                     + " patient rows, the most one upload accepts: split it.");
         }
-        rows.add(new SheetRow(rowNumber, values));
+        rowCount++;
+        SheetRow row = new SheetRow(rowNumber, values);
+        if (sink == null) {
+            rows.add(row);
+            return;
+        }
+        try {
+            sink.accept(row);
+        } catch (RuntimeException e) {
+            throw new ReadingStopped(e);
+        }
     }
 
     /**
@@ -87,6 +183,22 @@ final class SheetParser {
      *     identifier, or no data row follows the header
      */
     WorkbookContent finish() {
+        WorkbookContent header = header();
+        if (rowCount == 0) {
+            throw new UploadException("The file has a header but no patient rows.");
+        }
+        return new WorkbookContent(header.headers(), header.columns(), header.ignoredHeaders(),
+                rows, rowCount);
+    }
+
+    /**
+     * How the file will be read, once its header was given.
+     *
+     * @return the headers and columns, without rows
+     * @throws UploadException when no header was found or no column holds the patient
+     *     identifier
+     */
+    WorkbookContent header() {
         if (!headerFound) {
             throw new UploadException("No header row names a laboratory parameter: download the"
                     + " template to see the expected columns.");
@@ -95,10 +207,7 @@ final class SheetParser {
             throw new UploadException("No column holds the patient identifier: name one"
                     + " 'Patient ID'.");
         }
-        if (rows.isEmpty()) {
-            throw new UploadException("The file has a header but no patient rows.");
-        }
-        return new WorkbookContent(headers, columns, ignored, rows);
+        return new WorkbookContent(headers, columns, ignored, List.of(), 0);
     }
 
     private boolean namesAParameter(List<Object> cells) {

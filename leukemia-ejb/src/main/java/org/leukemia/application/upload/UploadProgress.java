@@ -1,9 +1,9 @@
 package org.leukemia.application.upload;
 
 /**
- * Follows an ingestion while it runs, for a progress bar. It is told counts only: the rows it
- * counts as done are written inside the upload's one transaction, and are committed with all
- * the others or not at all.
+ * Follows an ingestion while it runs, for a progress bar; thread-safe. It is told counts only:
+ * the rows it counts as done are written inside the upload's one transaction, and are
+ * committed with all the others or not at all.
  */
 public interface UploadProgress {
 
@@ -12,9 +12,11 @@ public interface UploadProgress {
     };
 
     /**
-     * The file was read and accepted; its rows are about to be predicted and stored.
+     * The file was accepted; its rows are being read, predicted and stored. Told again, from
+     * the thread that reads the file, when the file announces how many rows it has.
      *
-     * @param total how many data rows it has
+     * @param total about how many data rows it has (the file's own count, which may include
+     *     title and blank rows); 0 while not known
      */
     default void rowsRead(int total) {
     }

@@ -1,8 +1,10 @@
 package org.leukemia.application.upload;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
@@ -11,18 +13,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,20 +28,13 @@ import org.leukemia.application.account.AccountService;
 import org.leukemia.application.account.Roles;
 import org.leukemia.application.config.ConfigKeys;
 import org.leukemia.application.prediction.PredictionService;
-import org.leukemia.ml.NormalisedValues;
-import org.leukemia.ml.Normaliser;
-import org.leukemia.ml.Parameter;
-import org.leukemia.ml.SubtypePrediction;
 import org.leukemia.ml.Units;
+import org.leukemia.persistence.BatchWriter;
 import org.leukemia.persistence.UnitOfWork;
 import org.leukemia.persistence.mapping.SavedMapping;
 import org.leukemia.persistence.mapping.SavedMappingRepository;
 import org.leukemia.persistence.model.ModelVersion;
-import org.leukemia.persistence.patient.LabPanel;
-import org.leukemia.persistence.patient.LabResult;
-import org.leukemia.persistence.patient.Patient;
 import org.leukemia.persistence.patient.PatientRepository;
-import org.leukemia.persistence.prediction.Assessment;
 import org.leukemia.persistence.prediction.Prediction;
 import org.leukemia.persistence.prediction.PredictionRepository;
 import org.leukemia.persistence.upload.RowIssue;
@@ -88,6 +79,9 @@ public class UploadService {
     private UnitOfWork work;
 
     @Inject
+    private BatchWriter writer;
+
+    @Inject
     @ConfigProperty(name = ConfigKeys.UPLOAD_MAX_BYTES, defaultValue = "15728640")
     private long maxBytes;
 
@@ -95,10 +89,9 @@ public class UploadService {
     @ConfigProperty(name = ConfigKeys.UPLOAD_MAX_ROWS, defaultValue = "100000")
     private int maxRows;
 
-    /** Rows predicted and written together; the persistence context is cleared after each. */
-    static final int CHUNK_ROWS = 500;
-
-    private final Normaliser normaliser = new Normaliser();
+    /** Runs the reading stage of an ingestion beside the transaction's thread. */
+    @Resource
+    private ManagedExecutorService worker;
 
     /**
      * Ingests a file for the calling doctor, its columns read from their headers, or by the
@@ -146,11 +139,14 @@ public class UploadService {
         UserAccount doctor = accounts.currentAccount();
         String sha256 = sha256(content);
         requireNew(doctor, sha256);
-        WorkbookContent workbook = choices == null ? readAsSaved(doctor, fileName, content)
-                : read(fileName, content, byHeader(choices));
+        Map<String, ColumnChoice> reading = choices == null
+                ? savedMappingFor(doctor, fileName, content).map(UploadService::savedChoices)
+                        .orElse(Map.of())
+                : byHeader(choices);
+        WorkbookContent layout = header(fileName, content, reading, false);
         if (choices != null) {
             choices.stream().map(c -> c.header().trim())
-                    .filter(h -> !workbook.headers().contains(h)).findFirst()
+                    .filter(h -> !layout.headers().contains(h)).findFirst()
                     .ifPresent(h -> {
                         throw new UploadException("The mapping names a column '" + h
                                 + "' that the file does not have; nothing was stored.");
@@ -158,44 +154,35 @@ public class UploadService {
         }
         if (saveAs != null && !saveAs.isBlank()) {
             requireLaboratoryName(saveAs);
-            mappings.save(doctor, saveAs, choicesOf(workbook, choices).stream()
+            mappings.save(doctor, saveAs, choicesOf(layout, choices).stream()
                     .map(c -> new SavedMapping.Entry(c.header(), c.target(), c.unit()))
                     .toList());
         }
 
-        progress.rowsRead(workbook.rows().size());
         Upload upload = new Upload(doctor, fileName, sha256, content.length);
         uploads.add(upload, content);
-        long uploadId = upload.getId();
-        long doctorId = doctor.getId();
         PredictionService.Predictor predictor = predictionService.openPredictor();
-        RowInterpreter interpreter = new RowInterpreter(workbook.columns(),
-                LocalDate.now(ZoneOffset.UTC));
-        List<RowOutcome> outcomes = new ArrayList<>();
-        List<SheetRow> rows = workbook.rows();
-        for (int from = 0; from < rows.size(); from += CHUNK_ROWS) {
-            outcomes.addAll(ingestChunk(rows.subList(from, Math.min(rows.size(),
-                    from + CHUNK_ROWS)), interpreter, doctor, upload, predictor));
-            progress.rowsDone(outcomes.size());
-            if (from + CHUNK_ROWS < rows.size()) {
-                // one transaction for the whole upload, with memory bounded by a chunk
-                work.flushAndClear();
-                predictor.detached();
-                doctor = work.reload(UserAccount.class, doctorId);
-                upload = work.reload(Upload.class, uploadId);
-            }
-        }
-        upload.recordIgnoredColumns(workbook.ignoredHeaders());
-        upload.recordOutcome(outcomes.size(), countStored(outcomes),
-                outcomes.size() - countStored(outcomes), issuesOf(outcomes));
+        // the file is read again to the end, its rows handed over as they are read: a file
+        // refused halfway (too many rows, say) rolls back what was written before
+        IngestionPipeline.Result result = new IngestionPipeline(patients, writer, work, worker)
+                .run(sink -> read(fileName, content,
+                        () -> SheetParser.streaming(maxRows, reading, false, sink)), doctor,
+                        upload, predictor, new RowInterpreter(layout.columns(),
+                                LocalDate.now(ZoneOffset.UTC)), progress);
+        List<RowOutcome> outcomes = result.outcomes();
+        Upload stored = result.upload();
+        stored.recordIgnoredColumns(layout.ignoredHeaders());
+        stored.recordCounts(outcomes.size(), countStored(outcomes),
+                outcomes.size() - countStored(outcomes));
 
+        long uploadId = stored.getId();
         String who = doctor.getUsername();
         LOG.info(() -> "Upload " + uploadId + " by " + who + ": " + outcomes.size()
                 + " rows, " + countStored(outcomes) + " stored, model version "
                 + predictor.modelVersion());
         return new UploadReport(uploadId, fileName, sha256,
                 countStored(outcomes) == 0 ? null : predictor.modelVersion(),
-                predictor.synthetic(), workbook.ignoredHeaders(), outcomes);
+                predictor.synthetic(), layout.ignoredHeaders(), outcomes);
     }
 
     /**
@@ -212,8 +199,8 @@ public class UploadService {
         UserAccount doctor = accounts.currentAccount();
         requireNew(doctor, sha256(content));
         Optional<SavedMapping> saved = savedMappingFor(doctor, fileName, content);
-        WorkbookContent workbook = read(fileName, content, () -> new SheetParser(maxRows,
-                saved.map(UploadService::savedChoices).orElse(Map.of()), true));
+        WorkbookContent workbook = read(fileName, content, () -> SheetParser.streaming(maxRows,
+                saved.map(UploadService::savedChoices).orElse(Map.of()), true, row -> { }));
         List<UploadPreview.ColumnLine> lines = choices(workbook).stream()
                 .map(c -> new UploadPreview.ColumnLine(c.header(), c.target(), c.unit(),
                         workbook.column(c.header()).map(MappedColumn::describe)
@@ -221,7 +208,7 @@ public class UploadService {
                                         .stream().filter(i -> i.startsWith(c.header() + " ("))
                                         .findFirst().orElse("not recognised"))))
                 .toList();
-        return new UploadPreview(fileName, workbook.rows().size(),
+        return new UploadPreview(fileName, workbook.rowCount(),
                 saved.map(SavedMapping::getLaboratory).orElse(null), lines);
     }
 
@@ -231,20 +218,25 @@ public class UploadService {
                 .map(SavedMapping::getLaboratory).toList();
     }
 
-    private WorkbookContent readAsSaved(UserAccount doctor, String fileName, byte[] content) {
-        return read(fileName, content, savedMappingFor(doctor, fileName, content)
-                .map(UploadService::savedChoices).orElse(Map.of()));
-    }
-
     /** The doctor's saved mapping for files with this file's headers, if there is one. */
     private Optional<SavedMapping> savedMappingFor(UserAccount doctor, String fileName,
             byte[] content) {
         if (mappings.findByOwner(doctor).isEmpty()) {
             return Optional.empty(); // no need to read the file for its headers
         }
-        WorkbookContent headers = read(fileName, content,
-                () -> new SheetParser(maxRows, Map.of(), true));
-        return mappings.findFor(doctor, headers.headers());
+        return mappings.findFor(doctor, header(fileName, content, Map.of(), true).headers());
+    }
+
+    /** How a file will be read: its header, found without reading any further. */
+    private WorkbookContent header(String fileName, byte[] content,
+            Map<String, ColumnChoice> choices, boolean preview) {
+        SheetParser parser = SheetParser.headerOnly(choices, preview);
+        try {
+            read(fileName, content, () -> parser);
+        } catch (SheetParser.ReadingStopped stopped) {
+            // the header was found; the rows are read later
+        }
+        return parser.header();
     }
 
     private static Map<String, ColumnChoice> savedChoices(SavedMapping saved) {
@@ -344,83 +336,6 @@ public class UploadService {
                 .orElseThrow(() -> new UploadNotFoundException(uploadId));
     }
 
-    /** A row that can be stored, with its values ready for the model. */
-    private record Usable(int slot, PatientEntry entry, NormalisedValues values) {
-    }
-
-    /**
-     * Stores one chunk of rows: interprets them, predicts the usable ones in one call to the
-     * model, finds their known patients in one query and stores panels and predictions.
-     */
-    private List<RowOutcome> ingestChunk(List<SheetRow> chunk, RowInterpreter interpreter,
-            UserAccount doctor, Upload upload, PredictionService.Predictor predictor) {
-        RowOutcome[] outcomes = new RowOutcome[chunk.size()];
-        List<Usable> usable = new ArrayList<>();
-        for (int i = 0; i < chunk.size(); i++) {
-            SheetRow row = chunk.get(i);
-            try {
-                PatientEntry entry = interpreter.interpret(row);
-                NormalisedValues normalised = normaliser.normalise(entry.values());
-                if (!entry.notes().isEmpty()) {
-                    List<String> notes = new ArrayList<>(entry.notes());
-                    notes.addAll(normalised.notes());
-                    normalised = new NormalisedValues(normalised.values(), notes);
-                }
-                usable.add(new Usable(i, entry, normalised));
-            } catch (RowRejectedException e) {
-                String where = e.column() == null ? "" : e.column() + ": ";
-                Object id = row.cells().get(Column.IDENTIFIER);
-                outcomes[i] = new RowOutcome(row.rowNumber(), id == null ? null : id.toString(),
-                        RowOutcome.Status.REJECTED, null, null, where + e.getMessage());
-            }
-        }
-        List<SubtypePrediction> results = predictor.predictAll(
-                usable.stream().map(u -> u.values().values()).toList());
-        Map<String, Patient> known = new HashMap<>(patients.findOwned(
-                usable.stream().map(u -> u.entry().externalId()).collect(Collectors.toSet()),
-                doctor));
-        for (int j = 0; j < usable.size(); j++) {
-            Usable u = usable.get(j);
-            outcomes[u.slot()] = store(u, results.get(j), known, doctor, upload, predictor);
-        }
-        return Arrays.asList(outcomes);
-    }
-
-    private RowOutcome store(Usable row, SubtypePrediction result, Map<String, Patient> known,
-            UserAccount doctor, Upload upload, PredictionService.Predictor predictor) {
-        PatientEntry entry = row.entry();
-        NormalisedValues normalised = row.values();
-        Patient patient = known.computeIfAbsent(entry.externalId(), id -> {
-            Patient created = new Patient(id, doctor, entry.sex());
-            patients.add(created);
-            return created;
-        });
-        OptionalDouble age = normalised.values().get(Parameter.AGE);
-        LabPanel panel = new LabPanel(patient, upload, entry.rowNumber(),
-                age.isPresent() ? age.getAsDouble() : null, labResults(normalised));
-        patients.add(panel);
-        Prediction prediction = predictor.store(panel, result, normalised.notes());
-
-        List<String> warnings = new ArrayList<>(normalised.notes());
-        Assessment assessment = prediction.getAssessment();
-        if (assessment.isOutOfDistribution()) {
-            warnings.add("Outside the model's experience: " + assessment.getUnusualReasons());
-        }
-        RowOutcome.Status status = warnings.isEmpty()
-                ? RowOutcome.Status.STORED : RowOutcome.Status.STORED_WITH_WARNINGS;
-        return new RowOutcome(entry.rowNumber(), entry.externalId(), status,
-                prediction.getPredictedSubtype(), prediction.getConfidence(),
-                String.join(" ", warnings));
-    }
-
-    private static List<LabResult> labResults(NormalisedValues normalised) {
-        Map<Parameter, Double> values = new EnumMap<>(normalised.values().asMap());
-        values.remove(Parameter.AGE);
-        return values.entrySet().stream()
-                .map(e -> new LabResult(e.getKey().key(), e.getValue(), e.getKey().unit()))
-                .toList();
-    }
-
     private void requireAcceptable(String fileName, byte[] content) {
         if (content == null || content.length == 0) {
             throw new UploadException("The file is empty.");
@@ -438,11 +353,6 @@ public class UploadService {
             throw new UploadException("Only Excel workbooks (.xlsx, .xls) and CSV files (.csv)"
                     + " are accepted.");
         }
-    }
-
-    private WorkbookContent read(String fileName, byte[] content,
-            Map<String, ColumnChoice> choices) {
-        return read(fileName, content, () -> new SheetParser(maxRows, choices, false));
     }
 
     private WorkbookContent read(String fileName, byte[] content,
@@ -487,15 +397,6 @@ public class UploadService {
     private static int countStored(List<RowOutcome> outcomes) {
         return (int) outcomes.stream()
                 .filter(o -> o.status() != RowOutcome.Status.REJECTED).count();
-    }
-
-    private static List<RowIssue> issuesOf(List<RowOutcome> outcomes) {
-        return outcomes.stream()
-                .filter(o -> o.status() != RowOutcome.Status.STORED)
-                .map(o -> new RowIssue(o.rowNumber(), null, o.message(),
-                        o.status() == RowOutcome.Status.REJECTED
-                                ? RowIssue.Severity.REJECTED : RowIssue.Severity.WARNING))
-                .toList();
     }
 
     private static String sha256(byte[] content) {

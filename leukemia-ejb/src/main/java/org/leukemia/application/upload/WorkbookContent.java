@@ -10,10 +10,12 @@ import java.util.Optional;
  * @param columns the recognised columns, in file order
  * @param ignoredHeaders headers that name nothing this product reads, each with the reason
  *     when there is more to say than "not recognised"
- * @param rows the data rows below the header, blank rows left out
+ * @param rows the data rows below the header, blank rows left out; empty when each was given
+ *     to a sink as it was read
+ * @param rowCount how many data rows the file has
  */
 public record WorkbookContent(List<String> headers, List<MappedColumn> columns,
-        List<String> ignoredHeaders, List<SheetRow> rows) {
+        List<String> ignoredHeaders, List<SheetRow> rows, int rowCount) {
 
     /** Copies the lists. */
     public WorkbookContent {

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
@@ -24,9 +26,10 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * Reads the first sheet of an .xlsx workbook as a stream of rows (Apache POI's event API), so
@@ -58,6 +61,8 @@ final class XlsxStreamReader {
         ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
         ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
     }
+
+    private static final Pattern RANGE = Pattern.compile("[A-Z]+(\\d+):[A-Z]+(\\d+)");
 
     private final Supplier<SheetParser> parsers;
 
@@ -91,15 +96,16 @@ final class XlsxStreamReader {
                     throw new UploadException("The workbook has no sheet.");
                 }
                 try (InputStream sheet = sheets.next()) {
-                    XMLReader xml = XMLHelper.newXMLReader();
-                    xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
-                            new ReadOnlySharedStringsTable(pkg), new Rows(parser),
+                    XMLFilterImpl dimension = new Dimension(parser);
+                    dimension.setParent(XMLHelper.newXMLReader());
+                    dimension.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(),
+                            null, new ReadOnlySharedStringsTable(pkg), new Rows(parser),
                             new ExactFormatter(), false));
-                    xml.parse(new InputSource(sheet));
+                    dimension.parse(new InputSource(sheet));
                 }
             }
             return parser.finish();
-        } catch (UploadException e) {
+        } catch (UploadException | SheetParser.ReadingStopped e) {
             throw e;
         } catch (NotOfficeXmlFileException | InvalidFormatException e) {
             throw notAWorkbook(e);
@@ -120,6 +126,32 @@ final class XlsxStreamReader {
     private static UploadException notAWorkbook(Exception e) {
         return new UploadException("The file is not an .xlsx workbook that can be read ("
                 + e.getClass().getSimpleName() + ").");
+    }
+
+    /**
+     * Tells the parser how many rows the sheet announces in its dimension ("A1:L100001"),
+     * which Excel, LibreOffice and Apache POI write before the rows.
+     */
+    private static final class Dimension extends XMLFilterImpl {
+
+        private final SheetParser parser;
+
+        Dimension(SheetParser parser) {
+            this.parser = parser;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName,
+                Attributes attributes) throws SAXException {
+            if ("dimension".equals(localName)) {
+                Matcher range = RANGE.matcher(String.valueOf(attributes.getValue("ref")));
+                if (range.matches()) {
+                    parser.expect(Integer.parseInt(range.group(2))
+                            - Integer.parseInt(range.group(1)) + 1);
+                }
+            }
+            super.startElement(uri, localName, qName, attributes);
+        }
     }
 
     /** Collects each row's cells by column and hands the row to the parser. */

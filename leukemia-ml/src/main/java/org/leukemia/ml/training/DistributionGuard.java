@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -169,14 +170,23 @@ public record DistributionGuard(List<String> features, double[] min, double[] ma
      */
     public List<String> check(LabValues values, double decidedProbability) {
         List<String> reasons = check(values);
-        if (decidedProbability < ambiguityThreshold) {
-            reasons = new ArrayList<>(reasons);
-            reasons.add(String.format(Locale.ROOT, "Ambiguous: the proposed subtype has"
-                    + " probability %.2f, below %.2f, where the %.0f %% least certain training"
-                    + " predictions lie (the model is most often wrong there).",
-                    decidedProbability, ambiguityThreshold, AMBIGUOUS_SHARE * 100));
-        }
+        ambiguity(decidedProbability).ifPresent(reasons::add);
         return reasons;
+    }
+
+    /**
+     * Checks the model's confidence in its proposed subtype.
+     *
+     * @param decidedProbability calibrated probability of the proposed subtype
+     * @return the reason when the prediction is ambiguous
+     */
+    public Optional<String> ambiguity(double decidedProbability) {
+        return decidedProbability < ambiguityThreshold ? Optional.of(String.format(Locale.ROOT,
+                "Ambiguous: the proposed subtype has probability %.2f, below %.2f, where the"
+                        + " %.0f %% least certain training predictions lie (the model is most"
+                        + " often wrong there).",
+                decidedProbability, ambiguityThreshold, AMBIGUOUS_SHARE * 100))
+                : Optional.empty();
     }
 
     /**

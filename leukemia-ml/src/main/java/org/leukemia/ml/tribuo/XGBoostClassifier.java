@@ -55,6 +55,26 @@ public final class XGBoostClassifier {
     private XGBoostClassifier(Model<Label> model, FeatureSchema schema) {
         this.model = model;
         this.schema = schema;
+        servedOnOneThread(model);
+    }
+
+    /**
+     * Makes XGBoost predict on the calling thread alone. Its predictions here are small
+     * batches (at most a chunk of an upload), for which OpenMP's worker threads cost more
+     * than they save: they spin between batches and take the cores from the rest of the
+     * server. Training is not affected (it runs with the settings' thread count); the
+     * predictions are the same.
+     */
+    private static void servedOnOneThread(Model<Label> model) {
+        @SuppressWarnings("unchecked")
+        List<Booster> boosters = ((XGBoostModel<Label>) model).getInnerModels();
+        for (Booster booster : boosters) {
+            try {
+                booster.setParam("nthread", 1);
+            } catch (XGBoostError e) {
+                throw new IllegalStateException("XGBoost refused a thread count of 1", e);
+            }
+        }
     }
 
     /**

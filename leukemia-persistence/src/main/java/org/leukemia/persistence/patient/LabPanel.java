@@ -2,9 +2,8 @@ package org.leukemia.persistence.patient;
 
 import jakarta.persistence.Access;
 import jakarta.persistence.AccessType;
-import jakarta.persistence.CollectionTable;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -12,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
@@ -38,8 +38,9 @@ import org.leukemia.persistence.upload.Upload;
 public class LabPanel {
 
     @Id
+    // ids reserved 500 at a time: an upload stores its rows in chunks of 500
     @TableGenerator(name = "lab_panel_ids", table = "id_generator", pkColumnName = "name",
-            valueColumnName = "next_value", pkColumnValue = "lab_panel", allocationSize = 50)
+            valueColumnName = "next_value", pkColumnValue = "lab_panel", allocationSize = 500)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "lab_panel_ids")
     @Column(name = "id")
     private Long id;
@@ -61,8 +62,7 @@ public class LabPanel {
     @Column(name = "received_at", nullable = false, updatable = false)
     private LocalDateTime receivedAt;
 
-    @ElementCollection
-    @CollectionTable(name = "lab_result", joinColumns = @JoinColumn(name = "panel_id"))
+    @OneToMany(mappedBy = "panel", cascade = CascadeType.PERSIST)
     @OrderBy("parameter")
     private List<LabResult> results = new ArrayList<>();
 
@@ -107,6 +107,7 @@ public class LabPanel {
             }
         }
         this.results = new ArrayList<>(results);
+        this.results.forEach(r -> r.attachTo(this));
         this.receivedAt = Timestamps.nowUtc();
     }
 

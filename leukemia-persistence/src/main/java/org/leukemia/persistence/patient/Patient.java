@@ -40,8 +40,9 @@ public class Patient {
     public static final int MAX_EXTERNAL_ID = 128;
 
     @Id
+    // ids reserved 500 at a time: an upload stores its rows in chunks of 500
     @TableGenerator(name = "patient_ids", table = "id_generator", pkColumnName = "name",
-            valueColumnName = "next_value", pkColumnValue = "patient", allocationSize = 50)
+            valueColumnName = "next_value", pkColumnValue = "patient", allocationSize = 500)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "patient_ids")
     @Column(name = "id")
     private Long id;

@@ -41,8 +41,9 @@ public class Prediction {
     public static final int MAX_NOTES = 2000;
 
     @Id
+    // ids reserved 500 at a time: an upload stores its rows in chunks of 500
     @TableGenerator(name = "prediction_ids", table = "id_generator", pkColumnName = "name",
-            valueColumnName = "next_value", pkColumnValue = "prediction", allocationSize = 50)
+            valueColumnName = "next_value", pkColumnValue = "prediction", allocationSize = 500)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "prediction_ids")
     @Column(name = "id")
     private Long id;

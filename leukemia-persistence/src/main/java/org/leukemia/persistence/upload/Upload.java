@@ -121,6 +121,20 @@ public class Upload {
      */
     public void recordOutcome(int rowsRead, int rowsStored, int rowsRejected,
             List<RowIssue> issues) {
+        Checks.required(issues, "issues").forEach(issue -> Checks.required(issue, "issue"));
+        recordCounts(rowsRead, rowsStored, rowsRejected);
+        this.issues.clear();
+        this.issues.addAll(issues);
+    }
+
+    /**
+     * Records how many rows were read, stored and rejected, leaving the issues as they are
+     * stored (for issues written by {@link org.leukemia.persistence.BatchWriter}).
+     *
+     * @throws IllegalArgumentException when a count is negative or more rows were stored or
+     *         rejected than read
+     */
+    public void recordCounts(int rowsRead, int rowsStored, int rowsRejected) {
         Checks.notNegative(rowsRead, "rowsRead");
         Checks.notNegative(rowsStored, "rowsStored");
         Checks.notNegative(rowsRejected, "rowsRejected");
@@ -128,12 +142,9 @@ public class Upload {
             throw new IllegalArgumentException("stored (" + rowsStored + ") + rejected ("
                     + rowsRejected + ") exceeds read (" + rowsRead + ")");
         }
-        Checks.required(issues, "issues").forEach(issue -> Checks.required(issue, "issue"));
         this.rowsRead = rowsRead;
         this.rowsStored = rowsStored;
         this.rowsRejected = rowsRejected;
-        this.issues.clear();
-        this.issues.addAll(issues);
     }
 
     /**

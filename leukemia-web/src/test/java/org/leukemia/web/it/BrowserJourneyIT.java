@@ -227,17 +227,22 @@ class BrowserJourneyIT {
     }
 
     /**
-     * Three plausible patients, with the template's column names and units; no monocyte count,
-     * which the upload would convert to a percentage with a warning.
+     * Three plausible patients, with the template's column names and units: an APL, a child's
+     * ALL and an AML profile, each with its differential count (whose percentages the upload
+     * derives from the counts and the WBC).
      */
     private static byte[] workbook(List<String> ids) throws Exception {
         return Workbooks.of(
                 List.of("Patient ID", "Sex", "Age (years)", "WBC (10^9/L)", "MCV (fL)",
                         "MCHC (g/L)", "Platelets (10^9/L)", "PT (%)", "Fibrinogen (g/L)",
-                        "LDH (U/L)"),
-                List.of(List.of(ids.get(0), "F", 34, 2.1, 92.0, 335, 31, 58, 0.9, 410),
-                        List.of(ids.get(1), "M", 7, 48.0, 84.0, 340, 40, 85, 3.1, 1890),
-                        List.of(ids.get(2), "F", 66, 23.5, 97.0, 330, 62, 78, 3.6, 760)));
+                        "LDH (U/L)", "Neutrophils (10^9/L)", "Lymphocytes (10^9/L)",
+                        "Monocytes (10^9/L)"),
+                List.of(List.of(ids.get(0), "F", 34, 2.1, 92.0, 335, 31, 58, 0.9, 410, 0.3, 1.5,
+                                0.05),
+                        List.of(ids.get(1), "M", 7, 48.0, 84.0, 340, 40, 85, 3.1, 1890, 1.0, 20.0,
+                                0.5),
+                        List.of(ids.get(2), "F", 66, 23.5, 97.0, 330, 62, 78, 3.6, 760, 2.0, 4.0,
+                                6.5)));
     }
 
     /** The cell texts of a PrimeFaces data table's rows, by the text of one cell. */

@@ -34,6 +34,12 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class MainJobContract {
 
+    /**
+     * The row limit the test servers are given ({@code leukemia.upload.max-rows}): small, so
+     * that a file over it is quick to make, yet ten chunks of rows long.
+     */
+    public static final int MAX_ROWS = 5000;
+
     private static final String PASSWORD = "doctor-password-42";
 
     private String run;
@@ -547,6 +553,24 @@ public abstract class MainJobContract {
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(ApiClient.object(answer).getString("error")).contains("not an Excel");
         assertThat(ApiClient.array(doctor.get("api/patients"))).isEmpty();
+    }
+
+    @Test
+    void aFileOverTheRowLimitIsRefusedAfterItsFirstRowsWereWrittenAndNothingOfItIsStored()
+            throws Exception {
+        ApiClient doctor = doctor("overlimit");
+        byte[] file = Workbooks.manyPatients("O-" + run, MAX_ROWS + 1);
+
+        HttpResponse<String> answer = doctor.upload("api/uploads", "over.xlsx", file);
+        HttpResponse<String> again = doctor.upload("api/uploads", "over.xlsx", file);
+
+        // the rows are written as they are read, so the limit is met after ten chunks of them
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(ApiClient.object(answer).getString("error"))
+                .contains("more than " + MAX_ROWS + " patient rows");
+        assertThat(ApiClient.array(doctor.get("api/patients"))).isEmpty();
+        assertThat(ApiClient.object(again).getString("error")).as("not taken for a repeat")
+                .contains("more than " + MAX_ROWS).doesNotContain("before");
     }
 
     @Test

@@ -74,7 +74,8 @@ final class PayaraMicroServer {
                 "leukemia.db.user", "leukemia",
                 "leukemia.db.password", "leukemia",
                 "leukemia.model.dir", data.resolve("models").toString(),
-                "leukemia.admin.initial-password", DeployedApplication.ADMIN_PASSWORD);
+                "leukemia.admin.initial-password", DeployedApplication.ADMIN_PASSWORD,
+                "leukemia.upload.max-rows", Integer.toString(MainJobContract.MAX_ROWS));
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx1g"));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", System.getProperty("payara.micro.jar"),

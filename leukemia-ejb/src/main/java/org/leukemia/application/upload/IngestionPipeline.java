@@ -1,0 +1,318 @@
+package org.leukemia.application.upload;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.leukemia.application.prediction.PredictionService;
+import org.leukemia.ml.NormalisedValues;
+import org.leukemia.ml.Normaliser;
+import org.leukemia.ml.Parameter;
+import org.leukemia.ml.SubtypePrediction;
+import org.leukemia.persistence.BatchWriter;
+import org.leukemia.persistence.UnitOfWork;
+import org.leukemia.persistence.patient.LabPanel;
+import org.leukemia.persistence.patient.LabResult;
+import org.leukemia.persistence.patient.Patient;
+import org.leukemia.persistence.patient.PatientRepository;
+import org.leukemia.persistence.prediction.Assessment;
+import org.leukemia.persistence.prediction.Prediction;
+import org.leukemia.persistence.upload.RowIssue;
+import org.leukemia.persistence.upload.Upload;
+import org.leukemia.persistence.user.UserAccount;
+
+/**
+ * The rows of one upload, from the file to the database, {@value #CHUNK_ROWS} at a time, in
+ * two stages that overlap: a worker thread reads the file, interprets the rows and predicts
+ * them, while the calling thread, which holds the upload's one transaction, finds the known
+ * patients and writes the chunk before. The persistence context is cleared between chunks, so
+ * memory stays bounded by a few chunks whatever the size of the file; everything is written in
+ * the one transaction, so it is committed together or not at all.
+ *
+ * <p>The worker touches no database and no transaction: it only reads and computes. What it
+ * throws (a file refused halfway, say) ends the ingestion on the calling thread, unchanged;
+ * when the calling thread fails, the worker is stopped.
+ */
+final class IngestionPipeline {
+
+    /** Rows predicted and written together. */
+    static final int CHUNK_ROWS = 500;
+
+    /** Chunks read ahead of the one being written. */
+    private static final int READ_AHEAD = 2;
+
+    private final PatientRepository patients;
+    private final BatchWriter writer;
+    private final UnitOfWork work;
+    private final ExecutorService worker;
+    private final Normaliser normaliser = new Normaliser();
+
+    /**
+     * @param patients finds the doctor's known patients
+     * @param writer writes the rows
+     * @param work the persistence context of the transaction
+     * @param worker runs the reading stage
+     */
+    IngestionPipeline(PatientRepository patients, BatchWriter writer, UnitOfWork work,
+            ExecutorService worker) {
+        this.patients = patients;
+        this.writer = writer;
+        this.work = work;
+        this.worker = worker;
+    }
+
+    /** A reading of the file that gives each data row to a sink, in order. */
+    @FunctionalInterface
+    interface Reading {
+
+        /** @param sink takes each data row */
+        void giveRowsTo(SheetParser.RowSink sink);
+    }
+
+    /** What an ingestion did. */
+    record Result(List<RowOutcome> outcomes, Upload upload) {
+    }
+
+    /** A row that can be stored, with its values ready for the model. */
+    private record Usable(int slot, PatientEntry entry, NormalisedValues values) {
+    }
+
+    /** A chunk read, interpreted and predicted: ready to be written. */
+    private record Prepared(RowOutcome[] outcomes, List<Usable> usable,
+            List<SubtypePrediction> results) {
+    }
+
+    /** What the worker hands over: a chunk, the end, or what went wrong. */
+    private record Step(Prepared chunk, Throwable failure) {
+
+        static final Step END = new Step(null, null);
+    }
+
+    /** The worker was stopped because the calling thread gave up. */
+    private static final class Stopped extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * Ingests the rows of a file into an upload.
+     *
+     * @param reading reads the file, giving it its rows
+     * @param doctor the uploading doctor, managed
+     * @param upload the stored upload, managed
+     * @param predictor the model every row is predicted with
+     * @param interpreter reads the rows' cells
+     * @param progress told, from the worker, how many rows the file announces, and the rows
+     *     done after each chunk
+     * @return one outcome per row, and the upload, managed in the current persistence context
+     */
+    Result run(Reading reading, UserAccount doctor, Upload upload,
+            PredictionService.Predictor predictor, RowInterpreter interpreter,
+            UploadProgress progress) {
+        BlockingQueue<Step> steps = new ArrayBlockingQueue<>(READ_AHEAD);
+        Future<?> reader = worker.submit(() -> read(reading, interpreter, predictor, progress,
+                steps));
+        long doctorId = doctor.getId();
+        long uploadId = upload.getId();
+        List<RowOutcome> outcomes = new ArrayList<>();
+        int issues = 0;
+        try {
+            for (Step step = take(steps); step != Step.END; step = take(steps)) {
+                if (step.failure() != null) {
+                    throw rethrown(step.failure());
+                }
+                if (!outcomes.isEmpty()) {
+                    work.flushAndClear();
+                    doctor = work.reload(UserAccount.class, doctorId);
+                    upload = work.reload(Upload.class, uploadId);
+                }
+                List<RowOutcome> done = store(step.chunk(), doctor, upload, predictor);
+                List<RowIssue> chunkIssues = issuesOf(done);
+                writer.writeIssues(upload, issues, chunkIssues);
+                issues += chunkIssues.size();
+                outcomes.addAll(done);
+                progress.rowsDone(outcomes.size());
+            }
+        } finally {
+            reader.cancel(true);
+        }
+        return new Result(outcomes, upload);
+    }
+
+    /** The worker's stage: reads, interprets and predicts, a chunk at a time. */
+    private void read(Reading reading, RowInterpreter interpreter,
+            PredictionService.Predictor predictor, UploadProgress progress,
+            BlockingQueue<Step> steps) {
+        try {
+            List<SheetRow> chunk = new ArrayList<>(CHUNK_ROWS);
+            reading.giveRowsTo(new SheetParser.RowSink() {
+                private boolean announced;
+
+                @Override
+                public void expect(int rows) {
+                    progress.rowsRead(rows);
+                    announced = true;
+                }
+
+                @Override
+                public void accept(SheetRow row) {
+                    if (!announced) {
+                        expect(0); // the file does not say how many rows it has
+                    }
+                    chunk.add(row);
+                    if (chunk.size() == CHUNK_ROWS) {
+                        put(steps, new Step(prepare(chunk, interpreter, predictor), null));
+                        chunk.clear();
+                    }
+                }
+            });
+            if (!chunk.isEmpty()) {
+                put(steps, new Step(prepare(chunk, interpreter, predictor), null));
+            }
+            put(steps, Step.END);
+        } catch (Stopped e) {
+            // the calling thread gave up and no longer takes anything
+        } catch (SheetParser.ReadingStopped e) {
+            e.sinkFailure().filter(f -> !(f instanceof Stopped)).ifPresent(f -> offer(steps, f));
+        } catch (RuntimeException | Error e) {
+            offer(steps, e);
+        }
+    }
+
+    private static void put(BlockingQueue<Step> steps, Step step) {
+        try {
+            steps.put(step);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Stopped();
+        }
+    }
+
+    /** Hands a failure over, unless the calling thread is gone. */
+    private static void offer(BlockingQueue<Step> steps, Throwable failure) {
+        try {
+            steps.put(new Step(null, failure));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Step take(BlockingQueue<Step> steps) {
+        try {
+            return steps.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The upload was interrupted", e);
+        }
+    }
+
+    private static RuntimeException rethrown(Throwable failure) {
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return (RuntimeException) failure;
+    }
+
+    /** Interprets the rows of a chunk and predicts the usable ones in one call to the model. */
+    private Prepared prepare(List<SheetRow> chunk, RowInterpreter interpreter,
+            PredictionService.Predictor predictor) {
+        RowOutcome[] outcomes = new RowOutcome[chunk.size()];
+        List<Usable> usable = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            SheetRow row = chunk.get(i);
+            try {
+                PatientEntry entry = interpreter.interpret(row);
+                NormalisedValues normalised = normaliser.normalise(entry.values());
+                if (!entry.notes().isEmpty()) {
+                    List<String> notes = new ArrayList<>(entry.notes());
+                    notes.addAll(normalised.notes());
+                    normalised = new NormalisedValues(normalised.values(), notes,
+                            normalised.derivations());
+                }
+                usable.add(new Usable(i, entry, normalised));
+            } catch (RowRejectedException e) {
+                String where = e.column() == null ? "" : e.column() + ": ";
+                Object id = row.cells().get(Column.IDENTIFIER);
+                outcomes[i] = new RowOutcome(row.rowNumber(), id == null ? null : id.toString(),
+                        RowOutcome.Status.REJECTED, null, null, where + e.getMessage());
+            }
+        }
+        List<SubtypePrediction> results = predictor.predictAll(
+                usable.stream().map(u -> u.values().values()).toList());
+        return new Prepared(outcomes, usable, results);
+    }
+
+    /** Stores a prepared chunk: finds its known patients in one query, writes the rest. */
+    private List<RowOutcome> store(Prepared chunk, UserAccount doctor, Upload upload,
+            PredictionService.Predictor predictor) {
+        RowOutcome[] outcomes = chunk.outcomes();
+        List<Usable> usable = chunk.usable();
+        Map<String, Patient> known = new HashMap<>(patients.findOwned(
+                usable.stream().map(u -> u.entry().externalId()).collect(Collectors.toSet()),
+                doctor));
+        List<Prediction> made = new ArrayList<>(usable.size());
+        for (int j = 0; j < usable.size(); j++) {
+            Usable u = usable.get(j);
+            Prediction prediction = prediction(u, chunk.results().get(j), known, doctor, upload,
+                    predictor);
+            made.add(prediction);
+            outcomes[u.slot()] = outcome(u, prediction);
+        }
+        writer.write(made);
+        return Arrays.asList(outcomes);
+    }
+
+    /** The prediction to store for a row, with its panel and, if new, its patient. */
+    private static Prediction prediction(Usable row, SubtypePrediction result,
+            Map<String, Patient> known, UserAccount doctor, Upload upload,
+            PredictionService.Predictor predictor) {
+        PatientEntry entry = row.entry();
+        NormalisedValues normalised = row.values();
+        Patient patient = known.computeIfAbsent(entry.externalId(),
+                id -> new Patient(id, doctor, entry.sex()));
+        OptionalDouble age = normalised.values().get(Parameter.AGE);
+        LabPanel panel = new LabPanel(patient, upload, entry.rowNumber(),
+                age.isPresent() ? age.getAsDouble() : null, labResults(normalised));
+        return predictor.prediction(panel, result, normalised.allNotes());
+    }
+
+    private static RowOutcome outcome(Usable row, Prediction prediction) {
+        PatientEntry entry = row.entry();
+        List<String> warnings = new ArrayList<>(row.values().notes());
+        Assessment assessment = prediction.getAssessment();
+        if (assessment.isOutOfDistribution()) {
+            warnings.add("Outside the model's experience: " + assessment.getUnusualReasons());
+        }
+        RowOutcome.Status status = warnings.isEmpty()
+                ? RowOutcome.Status.STORED : RowOutcome.Status.STORED_WITH_WARNINGS;
+        return new RowOutcome(entry.rowNumber(), entry.externalId(), status,
+                prediction.getPredictedSubtype(), prediction.getConfidence(),
+                String.join(" ", warnings));
+    }
+
+    private static List<LabResult> labResults(NormalisedValues normalised) {
+        Map<Parameter, Double> values = new EnumMap<>(normalised.values().asMap());
+        values.remove(Parameter.AGE);
+        return values.entrySet().stream()
+                .map(e -> new LabResult(e.getKey().key(), e.getValue(), e.getKey().unit()))
+                .toList();
+    }
+
+    /** The issues of a chunk's rows: their warnings and the reasons they were rejected. */
+    static List<RowIssue> issuesOf(List<RowOutcome> outcomes) {
+        return outcomes.stream()
+                .filter(o -> o.status() != RowOutcome.Status.STORED)
+                .map(o -> new RowIssue(o.rowNumber(), null, o.message(),
+                        o.status() == RowOutcome.Status.REJECTED
+                                ? RowIssue.Severity.REJECTED : RowIssue.Severity.WARNING))
+                .toList();
+    }
+}
