@@ -102,9 +102,11 @@ class IngestionBenchmarkIT {
     }
 
     private static String describe(HeapWatch heap) throws java.io.IOException {
-        return String.format(Locale.ROOT, "heap: peak %.0f MB (sum of the pools' peaks),"
-                + " at most %.0f MB kept after a collection, of %.0f MB", heap.peakUsed() / 1e6,
-                heap.highestAfterCollection() / 1e6, heap.maxHeap() / 1e6);
+        double mib = 1 << 20;
+        return String.format(Locale.ROOT, "heap: peak %.0f MiB (sum of the pools' peaks),"
+                + " at most %.0f MiB kept after a collection, of %.0f MiB",
+                heap.peakUsed() / mib, heap.highestAfterCollection() / mib,
+                heap.maxHeap() / mib);
     }
 
     private static byte[] workbook(List<LabeledCase> cases, String run) throws Exception {
