@@ -106,6 +106,9 @@ public final class TrainedModel {
      * @return one prediction per patient, in order
      */
     public List<SubtypePrediction> predictAll(List<LabValues> patients, boolean explain) {
+        if (patients.isEmpty()) {
+            return List.of(); // XGBoost cannot predict an empty matrix
+        }
         List<Map<String, Double>> rows = encode(patients);
         double[][] margins = margins(rows);
         // TreeSHAP is the costly part of serving: about 0.3 ms of CPU per row and member,

@@ -222,6 +222,12 @@ class TrainedModelTest {
     }
 
     @Test
+    void noPatientsGiveNoPredictions() {
+        assertThat(model.predictAll(List.of())).isEmpty();
+        assertThat(model.predictAll(List.of(), false)).isEmpty();
+    }
+
+    @Test
     void garbageIsNotAModel() {
         assertThatThrownBy(() -> TrainedModel.fromBytes(new byte[] {1, 2, 3}))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,5 +1,6 @@
 package org.leukemia.persistence;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.sql.DataSource;
 import org.leukemia.persistence.patient.LabPanel;
 import org.leukemia.persistence.patient.LabResult;
 import org.leukemia.persistence.patient.Patient;
@@ -54,14 +56,23 @@ public class BatchWriter {
             + " (upload_id, issue_no, row_no, column_name, message, severity)"
             + " VALUES (?, ?, ?, ?, ?, ?)";
 
+    /** JNDI name of the data source that ids are reserved on, outside any transaction. */
+    public static final String ID_DATA_SOURCE = "java:app/jdbc/leukemia-ids";
+
     @PersistenceContext(unitName = "leukemia")
     EntityManager em;
+
+    @Resource(lookup = ID_DATA_SOURCE)
+    DataSource ids;
 
     /** For CDI only. */
     protected BatchWriter() {
     }
 
-    /** For use outside a container, with an entity manager the caller manages. */
+    /**
+     * For use outside a container, with an entity manager the caller manages; ids are then
+     * reserved in the caller's transaction.
+     */
     public BatchWriter(EntityManager em) {
         this.em = Objects.requireNonNull(em, "em");
     }
@@ -86,11 +97,11 @@ public class BatchWriter {
                 PreparedStatement panels = connection.prepareStatement(PANEL);
                 PreparedStatement results = connection.prepareStatement(RESULT);
                 PreparedStatement rows = connection.prepareStatement(PREDICTION)) {
-            Ids patientSequence = Ids.reserve(connection, "patient", (int) predictions.stream()
+            Ids patientSequence = reserve("patient", (int) predictions.stream()
                     .map(Prediction::getPatient).filter(p -> p.getId() == null).distinct()
-                    .count());
-            Ids panelSequence = Ids.reserve(connection, "lab_panel", predictions.size());
-            Ids predictionSequence = Ids.reserve(connection, "prediction", predictions.size());
+                    .count(), connection);
+            Ids panelSequence = reserve("lab_panel", predictions.size(), connection);
+            Ids predictionSequence = reserve("prediction", predictions.size(), connection);
             for (Prediction p : predictions) {
                 long patientId = patientId(p.getPatient(), patientIds, patientSequence,
                         patients);
@@ -147,6 +158,27 @@ public class BatchWriter {
         } catch (SQLException e) {
             throw new jakarta.persistence.PersistenceException(
                     "Could not write " + issues.size() + " row issues: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reserves ids on a connection of their own, committed at once, or, outside a container,
+     * in the transaction of {@code connection}.
+     */
+    private Ids reserve(String name, int count, Connection connection) throws SQLException {
+        if (ids == null) {
+            return Ids.reserve(connection, name, count);
+        }
+        try (Connection own = ids.getConnection()) {
+            own.setAutoCommit(false);
+            try {
+                Ids reserved = Ids.reserve(own, name, count);
+                own.commit();
+                return reserved;
+            } catch (SQLException | RuntimeException e) {
+                own.rollback();
+                throw e;
+            }
         }
     }
 
@@ -218,7 +250,7 @@ public class BatchWriter {
      * A block of ids taken from a row of {@code id_generator} as EclipseLink takes them (add
      * the block's size, read the new value: the ids up to it are reserved), so that they never
      * collide with the ids EclipseLink hands out. The row stays locked until the transaction
-     * ends, as it does for EclipseLink's own blocks.
+     * that reserves them ends.
      */
     private static final class Ids {
 

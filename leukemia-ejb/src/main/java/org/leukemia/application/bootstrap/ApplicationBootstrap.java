@@ -3,6 +3,7 @@ package org.leukemia.application.bootstrap;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import org.leukemia.persistence.BatchWriter;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -34,6 +35,17 @@ import org.leukemia.persistence.SchemaMigrator;
         password = "${MPCONFIG=leukemia.db.password}",
         minPoolSize = 2,
         maxPoolSize = 32)
+// the same database outside any transaction, for the ids of an upload's rows: a block of ids is
+// committed as soon as it is reserved, so that a long upload does not make the others wait
+@DataSourceDefinition(
+        name = BatchWriter.ID_DATA_SOURCE,
+        className = "${MPCONFIG=leukemia.db.datasource-class}",
+        url = "${MPCONFIG=leukemia.db.url}",
+        user = "${MPCONFIG=leukemia.db.user}",
+        password = "${MPCONFIG=leukemia.db.password}",
+        transactional = false,
+        minPoolSize = 1,
+        maxPoolSize = 8)
 public class ApplicationBootstrap {
 
     /** JNDI name of the application's data source; persistence.xml uses the same. */

@@ -42,12 +42,16 @@ public final class RunningUpload implements UploadProgress {
     @Override
     public synchronized void rowsDone(int done) {
         rowsDone = done;
-        rowsTotal = Math.max(rowsTotal, done); // the file's own count was an estimate
+        if (rowsTotal > 0) {
+            rowsTotal = Math.max(rowsTotal, done); // the file's own count was an estimate
+        }
     }
 
     /** Records the committed upload. */
     synchronized void succeeded(UploadReport report) {
         state = UploadJob.State.DONE;
+        rowsTotal = report.rows().size(); // the rows read, not the file's own estimate
+        rowsDone = rowsTotal;
         uploadId = report.uploadId();
         rowsStored = (int) report.storedCount();
         rowsRejected = (int) report.rejectedCount();

@@ -15,6 +15,26 @@ class UploadJobsTest {
     private final UploadJobs jobs = new UploadJobs(() -> now, Duration.ofHours(1));
 
     @Test
+    void aFileThatCountedItsRowsWrongEndsWithTheRowsReadAndOneThatDidNotStaysUncounted() {
+        RunningUpload overcounted = jobs.register("drsmith", "titles.xlsx");
+        RunningUpload uncounted = jobs.register("drsmith", "no-dimension.xlsx");
+
+        overcounted.rowsRead(5); // three patients, a title row and a blank row
+        overcounted.rowsDone(3);
+        UploadJob overcountedRunning = overcounted.snapshot();
+        overcounted.succeeded(report(7, 3, 0));
+        uncounted.rowsRead(0);
+        uncounted.rowsDone(500);
+        UploadJob uncountedRunning = uncounted.snapshot();
+
+        assertThat(overcountedRunning.rowsTotal()).isEqualTo(5);
+        assertThat(overcounted.snapshot().rowsTotal()).isEqualTo(3);
+        assertThat(overcounted.snapshot().rowsDone()).isEqualTo(3);
+        assertThat(uncountedRunning.rowsTotal()).as("not known: no bar at 100 %").isZero();
+        assertThat(uncountedRunning.rowsDone()).isEqualTo(500);
+    }
+
+    @Test
     void aJobMovesFromReadingThroughItsChunksToDone() {
         RunningUpload job = jobs.register("drsmith", "results.xlsx");
         UploadJob reading = job.snapshot();

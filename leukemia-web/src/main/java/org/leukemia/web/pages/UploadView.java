@@ -269,9 +269,10 @@ public class UploadView implements Serializable {
     public String progress(UploadJob listed) {
         return switch (listed.state()) {
             case READING -> "reading the file";
-            case PREDICTING_AND_STORING -> rows(listed.rowsDone()) + " of "
-                    + rows(listed.rowsTotal()) + " rows"
-                    + (listed.rowsDone() == listed.rowsTotal() ? ", saving" : "");
+            case PREDICTING_AND_STORING -> listed.rowsTotal() == 0
+                    ? rows(listed.rowsDone()) + " rows done" // the file does not say how many
+                    : rows(listed.rowsDone()) + " of " + rows(listed.rowsTotal()) + " rows"
+                            + (listed.rowsDone() == listed.rowsTotal() ? ", saving" : "");
             case DONE -> "done: " + rows(listed.rowsStored()) + " of "
                     + rows(listed.rowsTotal()) + " rows stored";
             case FAILED -> "not imported";

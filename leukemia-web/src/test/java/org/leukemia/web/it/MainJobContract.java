@@ -36,9 +36,9 @@ public abstract class MainJobContract {
 
     /**
      * The row limit the test servers are given ({@code leukemia.upload.max-rows}): small, so
-     * that a file over it is quick to make, yet ten chunks of rows long.
+     * that a file over it is quick to make, yet twenty chunks of rows long.
      */
-    public static final int MAX_ROWS = 5000;
+    public static final int MAX_ROWS = 10_000;
 
     private static final String PASSWORD = "doctor-password-42";
 
@@ -205,6 +205,23 @@ public abstract class MainJobContract {
         assertThat(ApiClient.array(doctor.get("api/patients")))
                 .extracting(p -> p.asJsonObject().getString("externalId"))
                 .containsExactlyInAnyOrder("GOOD-" + run, "ALSO-GOOD-" + run);
+    }
+
+    @Test
+    void aFileWhoseRowsAreAllUnusableGetsItsReportNotAnError() throws Exception {
+        ApiClient doctor = doctor("allbad");
+        byte[] csv = ("Patient ID,Age (years),WBC (10^9/L),MCV (fL)\n"
+                + "ALLBAD-" + run + ",50,abc,90\n").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> answer = doctor.upload("api/uploads", "allbad.csv", csv);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(ApiClient.object(answer).getJsonArray("rows").getValuesAs(JsonObject.class))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.getString("status")).isEqualTo("REJECTED");
+                    assertThat(r.getString("message")).contains("WBC", "abc");
+                });
+        assertThat(ApiClient.array(doctor.get("api/patients"))).isEmpty();
     }
 
     @Test
@@ -458,6 +475,25 @@ public abstract class MainJobContract {
     }
 
     @Test
+    void aSmallUploadDoesNotWaitForALongOneToFinish() throws Exception {
+        ApiClient first = doctor("longone");
+        ApiClient second = doctor("shortone");
+        String job = jobPath(first.upload("api/uploads?async=true", "long.xlsx",
+                Workbooks.manyPatients("LO-" + run, MAX_ROWS)));
+        awaitRowsDone(first, job, 500);
+
+        HttpResponse<String> small = second.upload("api/uploads", "short.xlsx",
+                smallWorkbook("SH1-" + run, "SH2-" + run));
+        String stateMeanwhile = ApiClient.object(first.get(job)).getString("state");
+
+        assertThat(small.statusCode()).as(small.body()).isEqualTo(200);
+        assertThat(stateMeanwhile).as("the long upload, when the small one was stored")
+                .isEqualTo("PREDICTING_AND_STORING");
+        assertThat(awaitEnd(first, job, new ArrayList<>()).getString("state")).isEqualTo("DONE");
+        assertThat(ApiClient.array(second.get("api/patients"))).hasSize(2);
+    }
+
+    @Test
     void anUploadJobIsVisibleOnlyToTheDoctorWhoStartedIt() throws Exception {
         ApiClient owner = doctor("jobowner");
         ApiClient other = doctor("jobsnoop");
@@ -564,7 +600,7 @@ public abstract class MainJobContract {
         HttpResponse<String> answer = doctor.upload("api/uploads", "over.xlsx", file);
         HttpResponse<String> again = doctor.upload("api/uploads", "over.xlsx", file);
 
-        // the rows are written as they are read, so the limit is met after ten chunks of them
+        // the rows are written as they are read, so the limit is met after twenty chunks
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
         assertThat(ApiClient.object(answer).getString("error"))
                 .contains("more than " + MAX_ROWS + " patient rows");
@@ -665,6 +701,20 @@ public abstract class MainJobContract {
         String location = started.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith(applicationUrl() + "api/uploads/jobs/");
         return location.substring(applicationUrl().length());
+    }
+
+    /** Asks for a job every 50 ms until it has done at least {@code rows} rows. */
+    private static void awaitRowsDone(ApiClient doctor, String job, int rows) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            JsonObject state = ApiClient.object(doctor.get(job));
+            assertThat(state.getString("state")).as(state.toString()).isNotIn("DONE", "FAILED");
+            if (state.getInt("rowsDone") >= rows) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("job " + job + " did not reach " + rows + " rows");
     }
 
     /** Asks for a job every 100 ms until it is done or has failed, keeping every answer. */
