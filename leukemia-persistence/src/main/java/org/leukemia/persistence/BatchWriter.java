@@ -62,8 +62,14 @@ public class BatchWriter {
     @PersistenceContext(unitName = "leukemia")
     EntityManager em;
 
+    /** Ids reserved at a time, outside transactions; those unused at shutdown are skipped. */
+    private static final int RESERVED_BLOCK = 5000;
+
     @Resource(lookup = ID_DATA_SOURCE)
     DataSource ids;
+
+    /** The ids reserved and not yet used, by id table row. */
+    private final Map<String, Ids> reserved = new java.util.HashMap<>();
 
     /** For CDI only. */
     protected BatchWriter() {
@@ -169,12 +175,24 @@ public class BatchWriter {
         if (ids == null) {
             return Ids.reserve(connection, name, count);
         }
+        synchronized (reserved) {
+            Ids pool = reserved.get(name);
+            if (pool == null || pool.remaining() < count) {
+                // a block for several chunks at once: each reservation is a commit of its own
+                pool = reserveCommitted(name, Math.max(count, RESERVED_BLOCK));
+                reserved.put(name, pool);
+            }
+            return pool.take(count);
+        }
+    }
+
+    private Ids reserveCommitted(String name, int count) throws SQLException {
         try (Connection own = ids.getConnection()) {
             own.setAutoCommit(false);
             try {
-                Ids reserved = Ids.reserve(own, name, count);
+                Ids block = Ids.reserve(own, name, count);
                 own.commit();
-                return reserved;
+                return block;
             } catch (SQLException | RuntimeException e) {
                 own.rollback();
                 throw e;
@@ -289,6 +307,18 @@ public class BatchWriter {
                 throw new IllegalStateException("more ids used than reserved");
             }
             return next++;
+        }
+
+        /** @return how many ids are left */
+        long remaining() {
+            return last - next + 1;
+        }
+
+        /** Takes the next {@code count} ids off this block, as a block of their own. */
+        Ids take(int count) {
+            Ids taken = new Ids(next, next + count - 1);
+            next += count;
+            return taken;
         }
     }
 }
