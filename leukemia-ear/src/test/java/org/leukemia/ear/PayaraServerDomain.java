@@ -22,7 +22,7 @@ import org.leukemia.web.it.MainJobContract;
 final class PayaraServerDomain {
 
     private static final String DOMAIN = "leukemia-it";
-    private static final String DATABASE = "leukemia_it_ear";
+    private static final String DATABASE = System.getProperty("it.database", "leukemia_it_ear");
 
     private static PayaraServerDomain instance;
     private static Exception startFailure;
