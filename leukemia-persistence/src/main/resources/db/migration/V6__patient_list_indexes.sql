@@ -36,9 +36,14 @@ CREATE INDEX ix_prediction_owner_subtype_time
     ON prediction (owner_id, predicted_subtype, predicted_at);
 CREATE INDEX ix_prediction_owner_patient
     ON prediction (owner_id, patient_external_id, predicted_at);
+-- The model versions follow each other in time: an older one's predictions lie behind all of
+-- the newer ones' in ix_prediction_owner_time, so the filter by model has an index of its own.
+CREATE INDEX ix_prediction_owner_model_time
+    ON prediction (owner_id, model_version_id, predicted_at);
 -- An auditor's list, over every owner; by time it is ix_prediction_time of V1.
 CREATE INDEX ix_prediction_confidence ON prediction (confidence, predicted_at);
 CREATE INDEX ix_prediction_subtype_time ON prediction (predicted_subtype, predicted_at);
+CREATE INDEX ix_prediction_model_time ON prediction (model_version_id, predicted_at);
 CREATE INDEX ix_prediction_patient_external
     ON prediction (patient_external_id, predicted_at);
 

@@ -89,12 +89,16 @@ public record PredictionCriteria(String text, String subtype, Double minConfiden
      * {@value #LIKE_ESCAPE}.
      */
     Optional<String> textPrefixPattern() {
-        return Optional.ofNullable(text).map(t -> t.replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + "%");
+        String e = String.valueOf(LIKE_ESCAPE);
+        return Optional.ofNullable(text).map(t -> t.replace(e, e + e).replace("%", e + "%")
+                .replace("_", e + "_") + "%");
     }
 
-    /** The escape character of {@link #textPrefixPattern()}. */
-    static final char LIKE_ESCAPE = '\\';
+    /**
+     * The escape character of {@link #textPrefixPattern()}; not a backslash, which MySQL
+     * would read as an escape within the SQL literal itself.
+     */
+    static final char LIKE_ESCAPE = '!';
 
     /** @return a builder without criteria */
     public static Builder builder() {

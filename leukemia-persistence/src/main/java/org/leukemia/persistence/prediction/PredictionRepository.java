@@ -3,7 +3,11 @@ package org.leukemia.persistence.prediction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.leukemia.persistence.patient.LabPanel;
@@ -68,6 +72,187 @@ public class PredictionRepository {
                         Long.class)
                 .setParameter("owner", owner)
                 .getSingleResult();
+    }
+
+    /**
+     * One page of the patient list: the predictions in {@code scope} that meet
+     * {@code criteria}, in the order of {@code sort}, removed patients left out.
+     *
+     * <p>The query reads prediction first (the left joins keep that order unless a criterion
+     * on the patient or the upload makes another start cheaper), along the index that gives
+     * {@code sort}'s order within the scope, and stops after the page; see migration V6.
+     *
+     * @param first index of the first line, from 0
+     * @param max most lines returned, at least 1
+     */
+    public List<PredictionLine> search(PredictionScope scope, PredictionCriteria criteria,
+            PredictionSort sort, int first, int max) {
+        if (first < 0 || max < 1) {
+            throw new IllegalArgumentException("first must be >= 0 and max >= 1: " + first
+                    + ", " + max);
+        }
+        ListQuery query = new ListQuery(scope, criteria);
+        String jpql = "select p.id, pa.id, pa.externalId, pa.fullName, pa.confirmedDiagnosis,"
+                + " p.predictedSubtype, p.confidence, p.probabilityAll, p.probabilityAml,"
+                + " p.probabilityApl, mv.version, mv.syntheticTrainingData, p.predictedAt,"
+                + " p.assessment.confident, p.assessment.outOfDistribution,"
+                + " p.assessment.unusualReasons, u.id, u.fileName"
+                + " from Prediction p left join p.patient pa left join p.modelVersion mv"
+                + " left join p.panel pn left join pn.upload u"
+                + query.where() + orderBy(sort);
+        return query.bind(em.createQuery(jpql, Object[].class))
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultStream()
+                .map(PredictionRepository::line)
+                .toList();
+    }
+
+    /**
+     * How many predictions {@code search} would list, counted up to {@code limit}: an exact
+     * count over a doctor's hundreds of thousands of rows takes far longer than a page, so a
+     * list says "more than" past a limit instead.
+     *
+     * @param limit most rows counted, at least 1
+     * @return the number of rows, or {@code limit} when there are at least as many
+     */
+    public int countUpTo(PredictionScope scope, PredictionCriteria criteria, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1: " + limit);
+        }
+        ListQuery query = new ListQuery(scope, criteria);
+        String jpql = "select p.id from Prediction p left join p.patient pa"
+                + (criteria.uploadId() == null ? ""
+                        : " left join p.panel pn left join pn.upload u")
+                + query.where();
+        return query.bind(em.createQuery(jpql, Long.class))
+                .setMaxResults(limit)
+                .getResultList()
+                .size();
+    }
+
+    /**
+     * Makes the predictions of {@code patient} follow its owner, after the patient was assigned
+     * to another doctor: each prediction carries a copy of the owner for the patient list.
+     * Call it in the transaction that assigns the patient.
+     *
+     * @return how many predictions were changed
+     */
+    public int followOwner(Patient patient) {
+        Objects.requireNonNull(patient, "patient");
+        return em.createQuery("update Prediction p set p.owner = :owner"
+                        + " where p.patient = :patient")
+                .setParameter("owner", patient.getOwner())
+                .setParameter("patient", patient)
+                .executeUpdate();
+    }
+
+    private static String orderBy(PredictionSort sort) {
+        String direction = sort.ascending() ? " asc" : " desc";
+        String column = switch (sort.column()) {
+            case PREDICTED_AT -> "";
+            case CONFIDENCE -> "p.confidence" + direction + ", ";
+            case SUBTYPE -> "p.predictedSubtype" + direction + ", ";
+            case PATIENT -> "p.patientExternalId" + direction + ", ";
+        };
+        return " order by " + column + "p.predictedAt" + direction + ", p.id" + direction;
+    }
+
+    private static PredictionLine line(Object[] row) {
+        Object diagnosis = row[4];
+        return new PredictionLine((Long) row[0], (Long) row[1], (String) row[2],
+                (String) row[3], diagnosis == null ? null : ((Enum<?>) diagnosis).name(),
+                (String) row[5], (Double) row[6], (Double) row[7], (Double) row[8],
+                (Double) row[9], (Integer) row[10], (Boolean) row[11], (LocalDateTime) row[12],
+                (Boolean) row[13], (Boolean) row[14], (String) row[15], (Long) row[16],
+                (String) row[17]);
+    }
+
+    /** The where clause of the list's queries and its parameters, built from the criteria. */
+    private static final class ListQuery {
+
+        /**
+         * Texts at least this long select few enough patients (about 1 % or less) that
+         * reading those patients first is quicker than reading predictions in the sort's
+         * order until a page of them matches.
+         */
+        private static final int SELECTIVE_TEXT = 3;
+
+        private final StringBuilder where = new StringBuilder(" where pa.removedAt is null");
+        private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+        ListQuery(PredictionScope scope, PredictionCriteria c) {
+            if (!scope.isEveryone()) {
+                add("p.owner = :owner", "owner", scope.owner());
+            }
+            c.textPrefixPattern().ifPresent(pattern -> {
+                String text = "(pa.externalId like :text escape '" + PredictionCriteria.LIKE_ESCAPE
+                        + "' or pa.fullName like :text escape '" + PredictionCriteria.LIKE_ESCAPE
+                        + "')";
+                if (c.text().length() < SELECTIVE_TEXT) {
+                    add(keepingPredictionFirst(text, "pa"), "text", pattern);
+                } else {
+                    // few patients: read them first, from (owner_id, external_id) and
+                    // (owner_id, full_name), and sort their predictions
+                    add(text + (scope.isEveryone() ? "" : " and pa.owner = :owner"), "text",
+                            pattern);
+                }
+            });
+            if (c.subtype() != null) {
+                add("p.predictedSubtype = :subtype", "subtype", c.subtype());
+            }
+            if (c.minConfidence() != null) {
+                add("p.confidence >= :minConfidence", "minConfidence", c.minConfidence());
+            }
+            if (c.maxConfidence() != null) {
+                add("p.confidence <= :maxConfidence", "maxConfidence", c.maxConfidence());
+            }
+            if (c.from() != null) {
+                add("p.predictedAt >= :from", "from", c.from().atStartOfDay());
+            }
+            if (c.to() != null) {
+                add("p.predictedAt < :to", "to", c.to().plusDays(1).atStartOfDay());
+            }
+            if (c.modelVersion() != null) {
+                // by id, so that (owner_id, model_version_id, predicted_at) gives the order
+                add("p.modelVersion.id = (select m.id from ModelVersion m"
+                        + " where m.version = :modelVersion)", "modelVersion", c.modelVersion());
+            }
+            if (c.uploadId() != null) {
+                add("u.id = :upload", "upload", c.uploadId());
+            }
+            if (c.diagnosed() != null) {
+                where.append(" and ").append(keepingPredictionFirst(c.diagnosed()
+                        ? "pa.confirmedDiagnosis is not null" : "pa.confirmedDiagnosis is null",
+                        "pa"));
+            }
+        }
+
+        /**
+         * {@code condition} on a joined table, written so that the join stays an outer one:
+         * MariaDB then reads prediction first, along the index of the sort, and stops after
+         * the page. A plain condition on the joined table would let it start from that table
+         * (the model version, the patients with a diagnosis) and sort all its predictions,
+         * seconds for a doctor with 400,000 of them. The joined row always exists (foreign
+         * keys), so the added alternative never holds.
+         */
+        private static String keepingPredictionFirst(String condition, String joined) {
+            return "(" + condition + " or " + joined + ".id is null)";
+        }
+
+        private void add(String condition, String name, Object value) {
+            where.append(" and ").append(condition);
+            parameters.put(name, value);
+        }
+
+        String where() {
+            return where.toString();
+        }
+
+        <T> TypedQuery<T> bind(TypedQuery<T> query) {
+            parameters.forEach(query::setParameter);
+            return query;
+        }
     }
 
     /** The predictions for {@code patient}, newest first. */
