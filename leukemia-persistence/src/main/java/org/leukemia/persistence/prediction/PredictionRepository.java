@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import org.leukemia.persistence.patient.LabPanel;
 import org.leukemia.persistence.patient.Patient;
@@ -92,20 +94,30 @@ public class PredictionRepository {
                     + ", " + max);
         }
         ListQuery query = new ListQuery(scope, criteria);
-        String jpql = "select p.id, pa.id, pa.externalId, pa.fullName, pa.confirmedDiagnosis,"
-                + " p.predictedSubtype, p.confidence, p.probabilityAll, p.probabilityAml,"
-                + " p.probabilityApl, mv.version, mv.syntheticTrainingData, p.predictedAt,"
-                + " p.assessment.confident, p.assessment.outOfDistribution,"
-                + " p.assessment.unusualReasons, u.id, u.fileName"
-                + " from Prediction p left join p.patient pa left join p.modelVersion mv"
-                + " left join p.panel pn left join pn.upload u"
-                + query.where() + orderBy(sort);
-        return query.bind(em.createQuery(jpql, Object[].class))
+        // the page's ids first, reading no more than the criteria and the order need; then
+        // the 25 or so lines themselves
+        List<Long> ids = query.bind(em.createQuery("select p.id" + query.from() + query.where()
+                        + orderBy(sort), Long.class))
                 .setFirstResult(first)
                 .setMaxResults(max)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, PredictionLine> lines = em.createQuery("select p.id, pa.id, pa.externalId,"
+                        + " pa.fullName, pa.confirmedDiagnosis, p.predictedSubtype, p.confidence,"
+                        + " p.probabilityAll, p.probabilityAml, p.probabilityApl, mv.version,"
+                        + " mv.syntheticTrainingData, p.predictedAt, p.assessment.confident,"
+                        + " p.assessment.outOfDistribution, p.assessment.unusualReasons, u.id,"
+                        + " u.fileName"
+                        + " from Prediction p join p.patient pa join p.modelVersion mv"
+                        + " join p.panel pn left join pn.upload u where p.id in :ids",
+                        Object[].class)
+                .setParameter("ids", ids)
                 .getResultStream()
                 .map(PredictionRepository::line)
-                .toList();
+                .collect(Collectors.toMap(PredictionLine::predictionId, Function.identity()));
+        return ids.stream().map(lines::get).toList();
     }
 
     /**
@@ -121,11 +133,8 @@ public class PredictionRepository {
             throw new IllegalArgumentException("limit must be >= 1: " + limit);
         }
         ListQuery query = new ListQuery(scope, criteria);
-        String jpql = "select p.id from Prediction p left join p.patient pa"
-                + (criteria.uploadId() == null ? ""
-                        : " left join p.panel pn left join pn.upload u")
-                + query.where();
-        return query.bind(em.createQuery(jpql, Long.class))
+        return query.bind(em.createQuery("select p.id" + query.from() + query.where(),
+                        Long.class))
                 .setMaxResults(limit)
                 .getResultList()
                 .size();
@@ -180,8 +189,10 @@ public class PredictionRepository {
 
         private final StringBuilder where = new StringBuilder(" where pa.removedAt is null");
         private final Map<String, Object> parameters = new LinkedHashMap<>();
+        private final boolean byUpload;
 
         ListQuery(PredictionScope scope, PredictionCriteria c) {
+            byUpload = c.uploadId() != null;
             if (!scope.isEveryone()) {
                 add("p.owner = :owner", "owner", scope.owner());
             }
@@ -219,7 +230,7 @@ public class PredictionRepository {
                         + " where m.version = :modelVersion)", "modelVersion", c.modelVersion());
             }
             if (c.uploadId() != null) {
-                add("u.id = :upload", "upload", c.uploadId());
+                add("pn.upload.id = :upload", "upload", c.uploadId());
             }
             if (c.diagnosed() != null) {
                 where.append(" and ").append(keepingPredictionFirst(c.diagnosed()
@@ -243,6 +254,15 @@ public class PredictionRepository {
         private void add(String condition, String name, Object value) {
             where.append(" and ").append(condition);
             parameters.put(name, value);
+        }
+
+        /**
+         * The tables the criteria need. Left joins keep prediction first, read along the
+         * sort's index, unless a condition on the joined table makes it an inner join.
+         */
+        String from() {
+            return " from Prediction p left join p.patient pa"
+                    + (byUpload ? " left join p.panel pn" : "");
         }
 
         String where() {
