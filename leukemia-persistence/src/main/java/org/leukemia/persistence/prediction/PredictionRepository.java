@@ -93,11 +93,11 @@ public class PredictionRepository {
             throw new IllegalArgumentException("first must be >= 0 and max >= 1: " + first
                     + ", " + max);
         }
-        ListQuery query = new ListQuery(scope, criteria);
+        ListQuery query = new ListQuery(em, scope, criteria);
         // the page's ids first, reading no more than the criteria and the order need; then
         // the 25 or so lines themselves
         List<Long> ids = query.bind(em.createQuery("select p.id" + query.from() + query.where()
-                        + orderBy(sort), Long.class))
+                        + orderBy(sort, criteria), Long.class))
                 .setFirstResult(first)
                 .setMaxResults(max)
                 .getResultList();
@@ -132,7 +132,7 @@ public class PredictionRepository {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be >= 1: " + limit);
         }
-        ListQuery query = new ListQuery(scope, criteria);
+        ListQuery query = new ListQuery(em, scope, criteria);
         return query.bind(em.createQuery("select p.id" + query.from() + query.where(),
                         Long.class))
                 .setMaxResults(limit)
@@ -156,12 +156,14 @@ public class PredictionRepository {
                 .executeUpdate();
     }
 
-    private static String orderBy(PredictionSort sort) {
+    private static String orderBy(PredictionSort sort, PredictionCriteria criteria) {
         String direction = sort.ascending() ? " asc" : " desc";
         String column = switch (sort.column()) {
             case PREDICTED_AT -> "";
+            // of one subtype, the same order as by time, which more indexes give
+            case SUBTYPE -> criteria.subtype() != null ? ""
+                    : "p.predictedSubtype" + direction + ", ";
             case CONFIDENCE -> "p.confidence" + direction + ", ";
-            case SUBTYPE -> "p.predictedSubtype" + direction + ", ";
             case PATIENT -> "p.patientExternalId" + direction + ", ";
         };
         return " order by " + column + "p.predictedAt" + direction + ", p.id" + direction;
@@ -181,34 +183,22 @@ public class PredictionRepository {
     private static final class ListQuery {
 
         /**
-         * Texts at least this long select few enough patients (about 1 % or less) that
-         * reading those patients first is quicker than reading predictions in the sort's
-         * order until a page of them matches.
+         * Up to this many patients matching a text, reading them first is quicker than
+         * reading predictions in the sort's order until a page of them matches: about
+         * sqrt(25 / 3 x the patients in scope) for pages of 25 and three predictions a patient.
          */
-        private static final int SELECTIVE_TEXT = 3;
+        private static final int FEW_PATIENTS = 1000;
 
         private final StringBuilder where = new StringBuilder(" where pa.removedAt is null");
         private final Map<String, Object> parameters = new LinkedHashMap<>();
         private final boolean byUpload;
 
-        ListQuery(PredictionScope scope, PredictionCriteria c) {
+        ListQuery(EntityManager em, PredictionScope scope, PredictionCriteria c) {
             byUpload = c.uploadId() != null;
             if (!scope.isEveryone()) {
                 add("p.owner = :owner", "owner", scope.owner());
             }
-            c.textPrefixPattern().ifPresent(pattern -> {
-                String text = "(pa.externalId like :text escape '" + PredictionCriteria.LIKE_ESCAPE
-                        + "' or pa.fullName like :text escape '" + PredictionCriteria.LIKE_ESCAPE
-                        + "')";
-                if (c.text().length() < SELECTIVE_TEXT) {
-                    add(keepingPredictionFirst(text, "pa"), "text", pattern);
-                } else {
-                    // few patients: read them first, from (owner_id, external_id) and
-                    // (owner_id, full_name), and sort their predictions
-                    add(text + (scope.isEveryone() ? "" : " and pa.owner = :owner"), "text",
-                            pattern);
-                }
-            });
+            c.textPrefixPattern().ifPresent(pattern -> text(em, scope, pattern));
             if (c.subtype() != null) {
                 add("p.predictedSubtype = :subtype", "subtype", c.subtype());
             }
@@ -236,6 +226,33 @@ public class PredictionRepository {
                 where.append(" and ").append(keepingPredictionFirst(c.diagnosed()
                         ? "pa.confirmedDiagnosis is not null" : "pa.confirmedDiagnosis is null",
                         "pa"));
+            }
+        }
+
+        /**
+         * The text filter, in the form that reads least. The patients whose identifier or
+         * name begins with the text are looked up first, from the indexes on
+         * (owner_id, external_id) and (owner_id, full_name), up to {@value #FEW_PATIENTS}:
+         * when there are fewer, their predictions are read through ix_prediction_patient_time
+         * and sorted (a few thousand rows at most); when there are more, the text matches so
+         * many patients that reading predictions in the sort's order finds a page sooner.
+         */
+        private void text(EntityManager em, PredictionScope scope, String pattern) {
+            String matches = "(pa.externalId like :text escape '" + PredictionCriteria.LIKE_ESCAPE
+                    + "' or pa.fullName like :text escape '" + PredictionCriteria.LIKE_ESCAPE
+                    + "')";
+            TypedQuery<Long> patients = em.createQuery("select pa.id from Patient pa where "
+                    + matches + (scope.isEveryone() ? "" : " and pa.owner = :owner"), Long.class)
+                    .setParameter("text", pattern)
+                    .setMaxResults(FEW_PATIENTS);
+            if (!scope.isEveryone()) {
+                patients.setParameter("owner", scope.owner());
+            }
+            List<Long> ids = patients.getResultList();
+            if (ids.size() < FEW_PATIENTS) {
+                add("p.patient.id in :patients", "patients", ids.isEmpty() ? List.of(-1L) : ids);
+            } else {
+                add(keepingPredictionFirst(matches, "pa"), "text", pattern);
             }
         }
 
