@@ -93,7 +93,7 @@ public class PredictionRepository {
             throw new IllegalArgumentException("first must be >= 0 and max >= 1: " + first
                     + ", " + max);
         }
-        ListQuery query = new ListQuery(em, scope, criteria);
+        ListQuery query = new ListQuery(em, scope, criteria, true);
         // the page's ids first, reading no more than the criteria and the order need; then
         // the 25 or so lines themselves
         List<Long> ids = query.bind(em.createQuery("select p.id" + query.from() + query.where()
@@ -132,7 +132,7 @@ public class PredictionRepository {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be >= 1: " + limit);
         }
-        ListQuery query = new ListQuery(em, scope, criteria);
+        ListQuery query = new ListQuery(em, scope, criteria, false);
         return query.bind(em.createQuery("select p.id" + query.from() + query.where(),
                         Long.class))
                 .setMaxResults(limit)
@@ -193,12 +193,17 @@ public class PredictionRepository {
         private final Map<String, Object> parameters = new LinkedHashMap<>();
         private final boolean byUpload;
 
-        ListQuery(EntityManager em, PredictionScope scope, PredictionCriteria c) {
+        /**
+         * @param ordered true for a page, read in the sort's order; false for a count, which
+         *     the database may read in any order
+         */
+        ListQuery(EntityManager em, PredictionScope scope, PredictionCriteria c,
+                boolean ordered) {
             byUpload = c.uploadId() != null;
             if (!scope.isEveryone()) {
                 add("p.owner = :owner", "owner", scope.owner());
             }
-            c.textPrefixPattern().ifPresent(pattern -> text(em, scope, pattern));
+            c.textPrefixPattern().ifPresent(pattern -> text(em, scope, pattern, ordered));
             if (c.subtype() != null) {
                 add("p.predictedSubtype = :subtype", "subtype", c.subtype());
             }
@@ -235,9 +240,11 @@ public class PredictionRepository {
          * (owner_id, external_id) and (owner_id, full_name), up to {@value #FEW_PATIENTS}:
          * when there are fewer, their predictions are read through ix_prediction_patient_time
          * and sorted (a few thousand rows at most); when there are more, the text matches so
-         * many patients that reading predictions in the sort's order finds a page sooner.
+         * many patients that reading predictions in the sort's order finds a page sooner
+         * (a count then starts from the patients all the same).
          */
-        private void text(EntityManager em, PredictionScope scope, String pattern) {
+        private void text(EntityManager em, PredictionScope scope, String pattern,
+                boolean ordered) {
             String matches = "(pa.externalId like :text escape '" + PredictionCriteria.LIKE_ESCAPE
                     + "' or pa.fullName like :text escape '" + PredictionCriteria.LIKE_ESCAPE
                     + "')";
@@ -251,8 +258,13 @@ public class PredictionRepository {
             List<Long> ids = patients.getResultList();
             if (ids.size() < FEW_PATIENTS) {
                 add("p.patient.id in :patients", "patients", ids.isEmpty() ? List.of(-1L) : ids);
-            } else {
+            } else if (ordered) {
                 add(keepingPredictionFirst(matches, "pa"), "text", pattern);
+            } else {
+                // a count stops at its limit or reads every match: from the patients it reads
+                // only theirs
+                add(matches + (scope.isEveryone() ? "" : " and pa.owner = :owner"), "text",
+                        pattern);
             }
         }
 
