@@ -15,7 +15,6 @@ import java.util.Optional;
 import org.leukemia.persistence.patient.LabPanel;
 import org.leukemia.persistence.patient.Patient;
 import org.leukemia.persistence.upload.Upload;
-import org.leukemia.persistence.user.UserAccount;
 
 /** Stores and finds {@link Prediction}s; callers provide the transaction. */
 @ApplicationScoped
@@ -39,24 +38,6 @@ public class PredictionRepository {
     }
 
     /**
-     * One page of the predictions for the patients of {@code owner}, newest first, with patient
-     * and model version loaded (the dashboard).
-     *
-     * @param first index of the first prediction, from 0
-     * @param max most predictions returned
-     */
-    public List<Prediction> latestForOwner(UserAccount owner, int first, int max) {
-        return em.createQuery("select p from Prediction p join fetch p.patient pa"
-                        + " join fetch p.modelVersion"
-                        + " where pa.owner = :owner order by p.predictedAt desc, p.id desc",
-                        Prediction.class)
-                .setParameter("owner", owner)
-                .setFirstResult(first)
-                .setMaxResults(max)
-                .getResultList();
-    }
-
-    /**
      * The predictions made for the rows of an upload, in row order, with panel and patient
      * loaded (the upload's report).
      */
@@ -66,14 +47,6 @@ public class PredictionRepository {
                         + " order by pa.sourceRow, p.id", Prediction.class)
                 .setParameter("upload", upload)
                 .getResultList();
-    }
-
-    /** Number of predictions for the patients of {@code owner}. */
-    public long countForOwner(UserAccount owner) {
-        return em.createQuery("select count(p) from Prediction p where p.patient.owner = :owner",
-                        Long.class)
-                .setParameter("owner", owner)
-                .getSingleResult();
     }
 
     /**
