@@ -5,9 +5,13 @@ import java.util.Locale;
 /** The file formats the analytics are exported in. */
 public enum ExportFormat {
     /** An Excel workbook, a sheet per table. */
-    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    XLSX(ExportFormat.XLSX_TYPE, "xlsx"),
     /** A PDF document with every table. */
     PDF("application/pdf", "pdf");
+
+    /** The media type of an .xlsx workbook. */
+    public static final String XLSX_TYPE =
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final String contentType;
     private final String extension;
