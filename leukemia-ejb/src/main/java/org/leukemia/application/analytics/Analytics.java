@@ -1,7 +1,9 @@
 package org.leukemia.application.analytics;
 
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The figures of the analytics page and its exports, for the caller's scope and a period.
@@ -41,6 +43,14 @@ public record Analytics(String scope, boolean everyPatient, AnalyticsPeriod peri
             + " counts as a miss, since the model only suggests ALL, AML or APL. With few"
             + " confirmed cases the accuracy is uncertain: n is the number of cases, and the"
             + " 95 % Wilson interval shows the range the true accuracy plausibly lies in.";
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT);
+
+    /** @return when the figures were computed, as "2026-04-02 10:15:30 UTC" */
+    public String generatedAtText() {
+        return TIME.format(generatedAt);
+    }
 
     /**
      * The predictions of one month.
