@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.leukemia.web.it.AccountSecurityContract;
 import org.leukemia.web.it.DeployedApplication;
 import org.leukemia.web.it.MainJobContract;
 
@@ -115,7 +116,13 @@ final class PayaraServerDomain {
                 "leukemia.db.password", System.getProperty("test.db.password", "leukemia"),
                 "leukemia.admin.initial-password", DeployedApplication.ADMIN_PASSWORD,
                 "leukemia.upload.max-rows", Integer.toString(maxRows()),
-                "leukemia.model.dir", work.resolve("models").toString());
+                "leukemia.model.dir", work.resolve("models").toString(),
+                "leukemia.signin.max-failures",
+                Integer.toString(AccountSecurityContract.MAX_FAILURES),
+                "leukemia.signin.lock-minutes",
+                Integer.toString(AccountSecurityContract.LOCK_MINUTES),
+                "leukemia.session.timeout-minutes",
+                Integer.toString(AccountSecurityContract.SESSION_MINUTES));
         for (Map.Entry<String, String> setting : settings.entrySet()) {
             asadmin(true, "set-config-property", "--source", "domain",
                     "--propertyName", setting.getKey(), "--propertyValue", setting.getValue());
