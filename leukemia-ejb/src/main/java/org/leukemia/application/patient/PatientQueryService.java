@@ -13,10 +13,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.leukemia.application.account.AccountService;
 import org.leukemia.application.account.Roles;
+import org.leukemia.application.audit.AuditTarget;
+import org.leukemia.application.audit.AuditTrail;
 import org.leukemia.application.model.ModelRegistry;
 import org.leukemia.application.prediction.Contributions;
 import org.leukemia.ml.LabValues;
 import org.leukemia.ml.Parameter;
+import org.leukemia.persistence.audit.AuditAction;
 import org.leukemia.persistence.patient.LabPanel;
 import org.leukemia.persistence.patient.Patient;
 import org.leukemia.persistence.patient.PatientRepository;
@@ -35,6 +38,9 @@ public class PatientQueryService {
 
     @EJB
     private AccountService accounts;
+
+    @EJB
+    private AuditTrail audit;
 
     @Inject
     private PatientRepository patients;
@@ -64,7 +70,7 @@ public class PatientQueryService {
     }
 
     /**
-     * One patient's record.
+     * One patient's record. Each reading is recorded in the audit trail.
      *
      * @throws PatientNotFoundException if there is no such patient or the caller may not see it
      */
@@ -80,12 +86,15 @@ public class PatientQueryService {
         List<PatientRecord.Panel> panels = patients.panelsOf(patient).stream()
                 .map(panel -> describe(panel, byPanel.get(panel.getId())))
                 .toList();
+
+        audit.record(AuditAction.VIEW, AuditTarget.PATIENT, patient.getId(), Map.of());
         return new PatientRecord(patient.getId(), patient.getExternalId(),
                 patient.getSex().name(), patient.getOwner().getUsername(), panels);
     }
 
     private static boolean mayRead(UserAccount caller, Patient patient) {
-        return patient.getOwner().getId().equals(caller.getId()) || caller.hasRole(Role.AUDITOR);
+        return !patient.isRemoved() && (patient.getOwner().getId().equals(caller.getId())
+                || caller.hasRole(Role.AUDITOR));
     }
 
     private PatientRecord.Panel describe(LabPanel panel, Prediction prediction) {

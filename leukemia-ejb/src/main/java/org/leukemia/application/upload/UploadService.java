@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,11 +27,14 @@ import org.apache.poi.poifs.filesystem.FileMagic;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.leukemia.application.account.AccountService;
 import org.leukemia.application.account.Roles;
+import org.leukemia.application.audit.AuditTarget;
+import org.leukemia.application.audit.AuditTrail;
 import org.leukemia.application.config.ConfigKeys;
 import org.leukemia.application.prediction.PredictionService;
 import org.leukemia.ml.Units;
 import org.leukemia.persistence.BatchWriter;
 import org.leukemia.persistence.UnitOfWork;
+import org.leukemia.persistence.audit.AuditAction;
 import org.leukemia.persistence.mapping.SavedMapping;
 import org.leukemia.persistence.mapping.SavedMappingRepository;
 import org.leukemia.persistence.model.ModelVersion;
@@ -56,6 +60,9 @@ public class UploadService {
     private static final Logger LOG = Logger.getLogger(UploadService.class.getName());
     private static final DateTimeFormatter UPLOADED_AT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    @EJB
+    private AuditTrail audit;
 
     @EJB
     private AccountService accounts;
@@ -176,6 +183,9 @@ public class UploadService {
                 outcomes.size() - countStored(outcomes));
 
         long uploadId = stored.getId();
+        // last: the entry locks the end of the audit chain until this transaction commits
+        audit.record(AuditAction.UPLOAD, AuditTarget.UPLOAD, uploadId, uploadDetails(stored,
+                predictor.modelVersion()));
         String who = doctor.getUsername();
         LOG.info(() -> "Upload " + uploadId + " by " + who + ": " + outcomes.size()
                 + " rows, " + countStored(outcomes) + " stored, model version "
@@ -183,6 +193,18 @@ public class UploadService {
         return new UploadReport(uploadId, fileName, sha256,
                 countStored(outcomes) == 0 ? null : predictor.modelVersion(),
                 predictor.synthetic(), layout.ignoredHeaders(), outcomes);
+    }
+
+    private static Map<String, Object> uploadDetails(Upload upload, int modelVersion) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("file", upload.getFileName());
+        details.put("sha256", upload.getSha256());
+        details.put("bytes", upload.getSizeBytes());
+        details.put("rowsRead", upload.getRowsRead());
+        details.put("rowsStored", upload.getRowsStored());
+        details.put("rowsRejected", upload.getRowsRejected());
+        details.put("modelVersion", modelVersion);
+        return details;
     }
 
     /**

@@ -92,6 +92,20 @@ public class PatientRepository {
         em.persist(Objects.requireNonNull(panel, "panel"));
     }
 
+    /** Stores a new note. */
+    public void add(PatientNote note) {
+        em.persist(Objects.requireNonNull(note, "note"));
+    }
+
+    /** The notes on {@code patient}, newest first, with their authors. */
+    public List<PatientNote> notesOf(Patient patient) {
+        return em.createQuery("select n from PatientNote n join fetch n.author"
+                        + " where n.patient = :patient order by n.writtenAt desc, n.id desc",
+                        PatientNote.class)
+                .setParameter("patient", patient)
+                .getResultList();
+    }
+
     /** Number of patients owned by {@code owner}. */
     public long countOwnedBy(UserAccount owner) {
         return em.createQuery("select count(p) from Patient p where p.owner = :owner",

@@ -1,0 +1,28 @@
+package org.leukemia.application.audit;
+
+/** The kinds of record the audit trail names. */
+public enum AuditTarget {
+    /** A patient, with their panels, predictions, notes and diagnosis. */
+    PATIENT("patient"),
+    /** A user account. */
+    USER("user"),
+    /** An uploaded file and what was stored from it. */
+    UPLOAD("upload"),
+    /** A model version. */
+    MODEL("model"),
+    /** A report or chart exported as a file. */
+    REPORT("report"),
+    /** The audit trail itself. */
+    AUDIT_TRAIL("audit-trail");
+
+    private final String key;
+
+    AuditTarget(String key) {
+        this.key = key;
+    }
+
+    /** @return the name stored with the entry */
+    public String key() {
+        return key;
+    }
+}
