@@ -21,7 +21,10 @@ import java.util.Set;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.leukemia.application.audit.AuditTarget;
+import org.leukemia.application.audit.AuditTrail;
 import org.leukemia.application.config.ConfigKeys;
+import org.leukemia.persistence.audit.AuditAction;
 import org.leukemia.persistence.user.Role;
 import org.leukemia.persistence.user.UserAccount;
 import org.leukemia.persistence.user.UserAccountRepository;
@@ -35,8 +38,9 @@ import org.leukemia.persistence.user.UserAccountRepository;
  * store uses to check them at login, and must meet the {@link PasswordPolicy}. Failed sign-ins
  * are counted on the account in the database, so that the limit holds on every server.
  *
- * <p>Each event worth an audit record goes through one method of its own (see the end of this
- * class); none of them is ever given a password or a hash.
+ * <p>Each event of an account's life goes through one method of its own (see the end of this
+ * class), which records it in the audit trail, in the transaction of the change, and in the
+ * server log; none of them is ever given a password or a hash.
  */
 @Stateless
 public class AccountService {
@@ -58,6 +62,9 @@ public class AccountService {
 
     @Inject
     private SecurityContext securityContext;
+
+    @Inject
+    private AuditTrail audit;
 
     @Inject
     @ConfigProperty(name = ConfigKeys.ADMIN_INITIAL_PASSWORD)
@@ -140,7 +147,7 @@ public class AccountService {
         UserAccount account = new UserAccount(name, hash(password), shownName, roles);
         users.add(account);
 
-        LOG.info(() -> "Registered user " + name + " with roles " + roles);
+        onRegistered(name, account.getRoles());
         return account;
     }
 
@@ -166,9 +173,12 @@ public class AccountService {
             requireAnotherAdministrator(account);
         }
 
+        boolean wasEnabled = account.isEnabled();
         account.disable();
 
-        onDisabled(account.getUsername());
+        if (wasEnabled) {
+            onDisabled(account.getUsername());
+        }
         return summary(account);
     }
 
@@ -177,9 +187,12 @@ public class AccountService {
     public AccountSummary enableAccount(String username) {
         UserAccount account = existing(username);
 
+        boolean wasEnabled = account.isEnabled();
         account.enable();
 
-        onEnabled(account.getUsername());
+        if (!wasEnabled) {
+            onEnabled(account.getUsername());
+        }
         return summary(account);
     }
 
@@ -232,17 +245,19 @@ public class AccountService {
         if (account.isEnabled() && account.hasRole(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
             requireAnotherAdministrator(account);
         }
-        Set<Role> before = account.getRoles();
+        Set<Role> rolesBefore = account.getRoles();
+        String nameBefore = account.getDisplayName();
 
         if (displayName != null && !displayName.isBlank()) {
             account.rename(displayName.trim());
         }
-        before.stream().filter(r -> !roles.contains(r)).forEach(account::revoke);
+        rolesBefore.stream().filter(r -> !roles.contains(r)).forEach(account::revoke);
         roles.forEach(account::grant);
 
-        if (!before.equals(account.getRoles())) {
-            onRolesChanged(account.getUsername(), before, account.getRoles());
-        }
+        onAccountChanged(account.getUsername(),
+                Map.of("displayName", nameBefore, "roles", sorted(rolesBefore)),
+                Map.of("displayName", account.getDisplayName(),
+                        "roles", sorted(account.getRoles())));
         return summary(account);
     }
 
@@ -387,54 +402,91 @@ public class AccountService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    // The events of an account's life. The audit trail is to record each of them here; until
-    // then they go to the server log. Usernames only: never a password or a hash.
+    private static String sorted(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().toList().toString();
+    }
+
+    // The events of an account's life: each is recorded in the audit trail, in the
+    // transaction of what it records, and in the server log. Usernames only: never a password
+    // or a hash.
+
+    private void onRegistered(String username, Set<Role> roles) {
+        audit.record(AuditAction.CREATE, AuditTarget.USER, username,
+                Map.of("roles", sorted(roles)));
+        LOG.info(() -> "Registered user " + username + " with roles " + roles);
+    }
 
     private void onSignIn(String username) {
+        audit.recordAs(username, AuditAction.SIGN_IN, AuditTarget.USER, username, Map.of());
         LOG.info(() -> "User " + username + " signed in");
     }
 
-    /** @param username the account's username, or {@code null} if nobody has the name typed */
+    /**
+     * @param username the account's username, or {@code null} if no account has the name
+     *     typed (which is then not recorded: it may be a password typed in the wrong field)
+     */
     private void onSignInFailure(String username, int failures) {
         if (username == null) {
+            audit.recordAs(AuditTrail.ANONYMOUS, AuditAction.SIGN_IN_FAILED, AuditTarget.USER,
+                    null, Map.of("reason", "unknown username"));
             LOG.info("A sign-in failed for a username that no account has");
-        } else {
-            LOG.info(() -> "A sign-in of user " + username + " failed (" + failures + " of "
-                    + limits.maxFailures() + " allowed in a row)");
+            return;
         }
+        audit.recordAs(username, AuditAction.SIGN_IN_FAILED, AuditTarget.USER, username,
+                Map.of("reason", "wrong password or disabled account",
+                        "failuresInARow", failures));
+        LOG.info(() -> "A sign-in of user " + username + " failed (" + failures + " of "
+                + limits.maxFailures() + " allowed in a row)");
     }
 
     private void onSignInRefusedWhileLocked(String username) {
+        audit.recordAs(username, AuditAction.SIGN_IN_FAILED, AuditTarget.USER, username,
+                Map.of("reason", "account locked"));
         LOG.info(() -> "A sign-in of user " + username + " was refused: the account is locked");
     }
 
     private void onLockout(String username, String until) {
+        audit.recordAs(username, AuditAction.ACCOUNT_LOCKED, AuditTarget.USER, username,
+                Map.of("lockedUntilUtc", until, "failuresInARow", limits.maxFailures()));
         LOG.warning(() -> "User " + username + " is locked until " + until + " UTC after "
                 + limits.maxFailures() + " failed sign-ins in a row");
     }
 
     private void onUnlocked(String username) {
+        audit.record(AuditAction.CHANGE, AuditTarget.USER, username, Map.of("unlocked", true));
         LOG.info(() -> "User " + username + " was unlocked by " + callerName());
     }
 
     private void onDisabled(String username) {
+        audit.recordChange(AuditTarget.USER, username, Map.of("enabled", true),
+                Map.of("enabled", false));
         LOG.info(() -> "User " + username + " was disabled by " + callerName());
     }
 
     private void onEnabled(String username) {
+        audit.recordChange(AuditTarget.USER, username, Map.of("enabled", false),
+                Map.of("enabled", true));
         LOG.info(() -> "User " + username + " was enabled by " + callerName());
     }
 
     private void onPasswordReset(String username) {
+        audit.record(AuditAction.CHANGE, AuditTarget.USER, username,
+                Map.of("password", "reset to a temporary one by an administrator"));
         LOG.info(() -> "The password of user " + username + " was reset by " + callerName());
     }
 
-    private void onRolesChanged(String username, Set<Role> before, Set<Role> after) {
-        LOG.info(() -> "The roles of user " + username + " were changed from " + before
-                + " to " + after + " by " + callerName());
+    private void onAccountChanged(String username, Map<String, ?> before, Map<String, ?> after) {
+        if (before.equals(after)) {
+            return;
+        }
+        audit.recordChange(AuditTarget.USER, username, before, after);
+        LOG.info(() -> "User " + username + " was changed from " + before + " to " + after
+                + " by " + callerName());
     }
 
     private void onPasswordChanged(String username) {
+        audit.record(AuditAction.CHANGE, AuditTarget.USER, username,
+                Map.of("password", "changed by its user"));
         LOG.info(() -> "User " + username + " changed their password");
     }
 }
