@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -116,14 +117,10 @@ final class PayaraServerDomain {
                 "leukemia.db.password", System.getProperty("test.db.password", "leukemia"),
                 "leukemia.admin.initial-password", DeployedApplication.ADMIN_PASSWORD,
                 "leukemia.upload.max-rows", Integer.toString(maxRows()),
-                "leukemia.model.dir", work.resolve("models").toString(),
-                "leukemia.signin.max-failures",
-                Integer.toString(AccountSecurityContract.MAX_FAILURES),
-                "leukemia.signin.lock-minutes",
-                Integer.toString(AccountSecurityContract.LOCK_MINUTES),
-                "leukemia.session.timeout-minutes",
-                Integer.toString(AccountSecurityContract.SESSION_MINUTES));
-        for (Map.Entry<String, String> setting : settings.entrySet()) {
+                "leukemia.model.dir", work.resolve("models").toString());
+        Map<String, String> all = new HashMap<>(settings);
+        all.putAll(AccountSecurityContract.settings());
+        for (Map.Entry<String, String> setting : all.entrySet()) {
             asadmin(true, "set-config-property", "--source", "domain",
                     "--propertyName", setting.getKey(), "--propertyValue", setting.getValue());
         }

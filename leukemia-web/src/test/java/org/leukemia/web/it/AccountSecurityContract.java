@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,14 @@ public abstract class AccountSecurityContract {
 
     private String run;
     private ApiClient admin;
+
+    /** The settings above, as the test servers are given them. */
+    public static Map<String, String> settings() {
+        return Map.of(
+                "leukemia.signin.max-failures", Integer.toString(MAX_FAILURES),
+                "leukemia.signin.lock-minutes", Integer.toString(LOCK_MINUTES),
+                "leukemia.session.timeout-minutes", Integer.toString(SESSION_MINUTES));
+    }
 
     /** @return the application's URL, ending in "/" */
     protected abstract String applicationUrl() throws Exception;

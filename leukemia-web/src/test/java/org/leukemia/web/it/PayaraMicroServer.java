@@ -75,15 +75,11 @@ final class PayaraMicroServer {
                 "leukemia.db.password", "leukemia",
                 "leukemia.model.dir", data.resolve("models").toString(),
                 "leukemia.admin.initial-password", DeployedApplication.ADMIN_PASSWORD,
-                "leukemia.upload.max-rows", Integer.toString(MainJobContract.MAX_ROWS),
-                "leukemia.signin.max-failures",
-                Integer.toString(AccountSecurityContract.MAX_FAILURES),
-                "leukemia.signin.lock-minutes",
-                Integer.toString(AccountSecurityContract.LOCK_MINUTES),
-                "leukemia.session.timeout-minutes",
-                Integer.toString(AccountSecurityContract.SESSION_MINUTES));
+                "leukemia.upload.max-rows", Integer.toString(MainJobContract.MAX_ROWS));
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx1g"));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        AccountSecurityContract.settings()
+                .forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", System.getProperty("payara.micro.jar"),
                 "--deploy", System.getProperty("application.war"),
                 "--contextroot", "leukemia", "--port", Integer.toString(port),
