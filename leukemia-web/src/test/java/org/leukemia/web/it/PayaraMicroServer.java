@@ -92,8 +92,9 @@ final class PayaraMicroServer {
                 "http://127.0.0.1:" + port + "/");
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         try {
-            DeployedApplication.awaitReady(server.serverUrl(), Duration.ofMinutes(4), process,
-                    log);
+            // a busy machine trains the default model more slowly: -Dit.start-minutes=...
+            DeployedApplication.awaitReady(server.serverUrl(),
+                    Duration.ofMinutes(Long.getLong("it.start-minutes", 4)), process, log);
         } catch (Exception e) {
             server.stop();
             throw e;
