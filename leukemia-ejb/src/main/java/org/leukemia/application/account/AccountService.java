@@ -182,13 +182,17 @@ public class AccountService {
         return summary(account);
     }
 
-    /** Lets a disabled account sign in again. */
+    /**
+     * Lets a disabled account sign in again. Sign-ins tried while it was disabled may have
+     * locked it; that lock ends too.
+     */
     @RolesAllowed(Roles.ADMIN)
     public AccountSummary enableAccount(String username) {
         UserAccount account = existing(username);
 
         boolean wasEnabled = account.isEnabled();
         account.enable();
+        account.unlock();
 
         if (!wasEnabled) {
             onEnabled(account.getUsername());

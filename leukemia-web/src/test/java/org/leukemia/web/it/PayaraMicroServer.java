@@ -65,6 +65,9 @@ final class PayaraMicroServer {
         Path data = work.resolve("micro-data");
         deleteRecursively(data);
         Files.createDirectories(data);
+        // A root folder left by an earlier run still lists that run's application, which
+        // Payara Micro would start first, with its own migrations, before deploying this one.
+        deleteRecursively(work.resolve("micro-root"));
         int port = Integer.getInteger("it.port", 18080);
         requireFree(port);
 
