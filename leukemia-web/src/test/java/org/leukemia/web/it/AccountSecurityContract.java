@@ -294,6 +294,34 @@ public abstract class AccountSecurityContract {
         assertThat(me.getJsonObject("account").getString("username")).isEqualTo("admin");
     }
 
+    @Test
+    void theAuditTrailRecordsAnAccountsEventsButNeverAPassword() throws Exception {
+        String name = user("audited", "DOCTOR");
+        ApiClient auditor = signedIn(user("auditor", "AUDITOR"), PASSWORD);
+        signedIn(name, PASSWORD);
+        for (int i = 0; i < MAX_FAILURES; i++) {
+            signInLocation(name, "wrong-" + PASSWORD);
+        }
+        admin.postJson("api/admin/users/" + name + "/unlock", "");
+        admin.putJson("api/admin/users/" + name, change("Dr Audited", "DOCTOR"));
+        String temporary = ApiClient.object(admin.postJson("api/admin/users/" + name
+                + "/password-reset", "{}")).getString("temporaryPassword");
+        admin.postJson("api/admin/users/" + name + "/disable", "");
+
+        HttpResponse<String> answer = auditor.get("api/audit?targetType=user&targetId=" + name
+                + "&max=50");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        List<JsonObject> entries = ApiClient.object(answer).getJsonArray("entries")
+                .getValuesAs(JsonObject.class);
+        assertThat(entries).extracting(e -> e.getString("action")).contains("CREATE",
+                "SIGN_IN", "SIGN_IN_FAILED", "ACCOUNT_LOCKED", "CHANGE");
+        assertThat(entries).filteredOn(e -> e.getString("action").equals("CHANGE"))
+                .extracting(e -> e.getString("actor")).containsOnly("admin");
+        assertThat(answer.body()).contains("Dr Audited", "enabled")
+                .doesNotContain(PASSWORD, temporary);
+    }
+
     /** Registers a user of this run with {@link #PASSWORD}; returns the username. */
     private String user(String prefix, String role) throws Exception {
         String name = prefix + "-" + run;
