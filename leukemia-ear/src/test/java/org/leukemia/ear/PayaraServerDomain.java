@@ -8,9 +8,11 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.leukemia.web.it.AccountSecurityContract;
 import org.leukemia.web.it.DeployedApplication;
 import org.leukemia.web.it.MainJobContract;
 
@@ -116,7 +118,9 @@ final class PayaraServerDomain {
                 "leukemia.admin.initial-password", DeployedApplication.ADMIN_PASSWORD,
                 "leukemia.upload.max-rows", Integer.toString(maxRows()),
                 "leukemia.model.dir", work.resolve("models").toString());
-        for (Map.Entry<String, String> setting : settings.entrySet()) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.putAll(AccountSecurityContract.settings());
+        for (Map.Entry<String, String> setting : all.entrySet()) {
             asadmin(true, "set-config-property", "--source", "domain",
                     "--propertyName", setting.getKey(), "--propertyValue", setting.getValue());
         }

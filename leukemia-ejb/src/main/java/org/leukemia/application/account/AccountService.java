@@ -1,5 +1,6 @@
 package org.leukemia.application.account;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -8,36 +9,50 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.security.Principal;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.leukemia.application.audit.AuditTarget;
+import org.leukemia.application.audit.AuditTrail;
 import org.leukemia.application.config.ConfigKeys;
+import org.leukemia.persistence.audit.AuditAction;
 import org.leukemia.persistence.user.Role;
 import org.leukemia.persistence.user.UserAccount;
 import org.leukemia.persistence.user.UserAccountRepository;
 
 /**
- * User accounts: the first administrator, the accounts an administrator registers, and the
- * account behind the current caller.
+ * User accounts: the first administrator, the accounts an administrator registers, disables,
+ * unlocks and resets, each user's own password, the outcome of every sign-in, and the account
+ * behind the current caller.
  *
  * <p>Passwords are hashed with the platform's PBKDF2 implementation, the same one the identity
- * store uses to check them at login.
+ * store uses to check them at login, and must meet the {@link PasswordPolicy}. Failed sign-ins
+ * are counted on the account in the database, so that the limit holds on every server.
+ *
+ * <p>Each event of an account's life goes through one method of its own (see the end of this
+ * class), which records it in the audit trail, in the transaction of the change, and in the
+ * server log; none of them is ever given a password or a hash.
  */
 @Stateless
 public class AccountService {
 
     /** Shortest password accepted. */
-    public static final int MIN_PASSWORD_LENGTH = 10;
+    public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
 
     static final String ADMIN_USERNAME = "admin";
 
     private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     private UserAccountRepository users;
@@ -49,8 +64,33 @@ public class AccountService {
     private SecurityContext securityContext;
 
     @Inject
+    private AuditTrail audit;
+
+    @Inject
     @ConfigProperty(name = ConfigKeys.ADMIN_INITIAL_PASSWORD)
     private Optional<String> initialAdminPassword;
+
+    @Inject
+    @ConfigProperty(name = ConfigKeys.SIGNIN_MAX_FAILURES,
+            defaultValue = "" + SignInLimits.DEFAULT_MAX_FAILURES)
+    private int maxFailures;
+
+    @Inject
+    @ConfigProperty(name = ConfigKeys.SIGNIN_LOCK_MINUTES,
+            defaultValue = "" + SignInLimits.DEFAULT_LOCK_MINUTES)
+    private int lockMinutes;
+
+    private SignInLimits limits;
+
+    /** A hash to check against when nobody has the username, so that it takes as long. */
+    private String unknownUserHash;
+
+    @PostConstruct
+    void readLimits() {
+        limits = new SignInLimits(maxFailures, Duration.ofMinutes(lockMinutes),
+                Clock.systemUTC());
+        unknownUserHash = hash(randomPassword());
+    }
 
     /**
      * Creates the administrator on first start. Its password comes from configuration; without
@@ -63,7 +103,9 @@ public class AccountService {
             return;
         }
         Optional<String> configured = initialAdminPassword.filter(p -> !p.isBlank());
-        if (configured.isPresent() && configured.get().length() < MIN_PASSWORD_LENGTH) {
+        // Only the length is checked, as before the password policy, so that a setting that
+        // started an installation still does; the administrator can change it once signed in.
+        if (configured.isPresent() && configured.get().strip().length() < MIN_PASSWORD_LENGTH) {
             throw new IllegalStateException("The setting " + ConfigKeys.ADMIN_INITIAL_PASSWORD
                     + " is shorter than " + MIN_PASSWORD_LENGTH + " characters: choose a"
                     + " longer password, or leave it unset to have one generated.");
@@ -89,7 +131,7 @@ public class AccountService {
     @RolesAllowed(Roles.ADMIN)
     public UserAccount registerUser(String username, String password, String displayName,
             Set<Role> roles) {
-        String name = username == null ? "" : username.trim().toLowerCase();
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(name).matches()) {
             throw new AccountException("A username has 2 to 64 characters: lower-case letters,"
                     + " digits, dots, dashes or underscores.");
@@ -97,23 +139,205 @@ public class AccountService {
         if (users.findByUsername(name).isPresent()) {
             throw new AccountException("The username '" + name + "' is already taken.");
         }
-        requireStrongEnough(password);
-        if (roles == null || roles.isEmpty()) {
-            throw new AccountException("A user needs at least one role.");
-        }
+        String shownName = displayName == null || displayName.isBlank()
+                ? name : displayName.trim();
+        PasswordPolicy.require(password, name, shownName);
+        requireSomeRole(roles);
 
-        UserAccount account = new UserAccount(name, hash(password),
-                displayName == null || displayName.isBlank() ? name : displayName.trim(), roles);
+        UserAccount account = new UserAccount(name, hash(password), shownName, roles);
         users.add(account);
 
-        LOG.info(() -> "Registered user " + name + " with roles " + roles);
+        onRegistered(name, account.getRoles());
         return account;
     }
 
-    /** Every account, for the administrator's page. */
+    /** Every account, for the administrator's page, ordered by username. */
     @RolesAllowed(Roles.ADMIN)
-    public List<UserAccount> allUsers() {
-        return users.findAll();
+    public List<AccountSummary> allUsers() {
+        return users.findAll().stream().map(this::summary).toList();
+    }
+
+    /**
+     * Stops an account from signing in; a session it has open ends at its next request.
+     *
+     * @throws AccountException if the account is the caller's own, or does not exist
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public AccountSummary disableAccount(String username) {
+        UserAccount account = existing(username);
+        if (account.getUsername().equals(callerName())) {
+            throw new AccountException("You cannot disable your own account; another"
+                    + " administrator can.");
+        }
+        if (account.isEnabled() && account.hasRole(Role.ADMIN)) {
+            requireAnotherAdministrator(account);
+        }
+
+        boolean wasEnabled = account.isEnabled();
+        account.disable();
+
+        if (wasEnabled) {
+            onDisabled(account.getUsername());
+        }
+        return summary(account);
+    }
+
+    /**
+     * Lets a disabled account sign in again. Sign-ins tried while it was disabled may have
+     * locked it; that lock ends too.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public AccountSummary enableAccount(String username) {
+        UserAccount account = existing(username);
+
+        boolean wasEnabled = account.isEnabled();
+        account.enable();
+        account.unlock();
+
+        if (!wasEnabled) {
+            onEnabled(account.getUsername());
+        }
+        return summary(account);
+    }
+
+    /** Ends a lock from failed sign-ins before its time. */
+    @RolesAllowed(Roles.ADMIN)
+    public AccountSummary unlockAccount(String username) {
+        UserAccount account = existing(username);
+
+        account.unlock();
+
+        onUnlocked(account.getUsername());
+        return summary(account);
+    }
+
+    /**
+     * Gives an account a temporary password, which the user must replace at the next sign-in.
+     * A lock from failed sign-ins ends with it.
+     *
+     * @param temporaryPassword the password the administrator chose, or {@code null} or blank
+     *     to have one generated
+     * @return the temporary password, to be told to the user; it is not stored anywhere
+     * @throws AccountException if the account does not exist or the password is too weak
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public String resetPassword(String username, String temporaryPassword) {
+        UserAccount account = existing(username);
+        boolean generate = temporaryPassword == null || temporaryPassword.isBlank();
+        String password = generate ? randomPassword() : temporaryPassword;
+        if (!generate) {
+            PasswordPolicy.require(password, account.getUsername(), account.getDisplayName());
+        }
+
+        account.resetPassword(hash(password));
+
+        onPasswordReset(account.getUsername());
+        return password;
+    }
+
+    /**
+     * Changes an account's name shown on pages and its roles. Roles taken away from a user who
+     * is signed in end that session at its next request.
+     *
+     * @throws AccountException if no role is left, or the last enabled administrator would
+     *     lose that role
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public AccountSummary updateAccount(String username, String displayName, Set<Role> roles) {
+        UserAccount account = existing(username);
+        requireSomeRole(roles);
+        if (account.isEnabled() && account.hasRole(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+            requireAnotherAdministrator(account);
+        }
+        Set<Role> rolesBefore = account.getRoles();
+        String nameBefore = account.getDisplayName();
+
+        if (displayName != null && !displayName.isBlank()) {
+            account.rename(displayName.trim());
+        }
+        rolesBefore.stream().filter(r -> !roles.contains(r)).forEach(account::revoke);
+        roles.forEach(account::grant);
+
+        onAccountChanged(account.getUsername(),
+                Map.of("displayName", nameBefore, "roles", sorted(rolesBefore)),
+                Map.of("displayName", account.getDisplayName(),
+                        "roles", sorted(account.getRoles())));
+        return summary(account);
+    }
+
+    /**
+     * Replaces the caller's own password.
+     *
+     * @throws AccountException if the current password is wrong, or the new one is refused
+     */
+    @PermitAll
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        UserAccount account = currentAccount();
+        if (currentPassword == null || !passwordHash.verify(currentPassword.toCharArray(),
+                account.getPasswordHash())) {
+            throw new AccountException("The current password is wrong.");
+        }
+        if (currentPassword.equals(newPassword)) {
+            throw new AccountException("The new password must differ from the current one.");
+        }
+        PasswordPolicy.require(newPassword, account.getUsername(), account.getDisplayName());
+
+        account.changePassword(hash(newPassword));
+
+        onPasswordChanged(account.getUsername());
+    }
+
+    /**
+     * Decides a sign-in whose credentials the identity store has checked, and counts it: a
+     * success resets the count of failures, a failure adds to it and may lock the account.
+     * A locked account is refused even with the right password. A username nobody has is
+     * refused without leaving any trace in the database.
+     *
+     * @param username the username as typed, in lower case
+     * @param credentialsValid whether the identity store accepted the password
+     * @return whether the user is signed in
+     */
+    @PermitAll
+    public boolean concludeSignIn(String username, boolean credentialsValid) {
+        Optional<UserAccount> found = users.findByUsernameForUpdate(username);
+        if (found.isEmpty()) {
+            // Take as long as checking a real password, so that the answer's time does not
+            // tell whether the username exists.
+            passwordHash.verify(username.toCharArray(), unknownUserHash);
+            onSignInFailure(null, 0);
+            return false;
+        }
+        UserAccount account = found.get();
+        if (limits.isLocked(account)) {
+            onSignInRefusedWhileLocked(account.getUsername());
+            return false;
+        }
+        if (credentialsValid) {
+            limits.recordSuccess(account);
+            onSignIn(account.getUsername());
+            return true;
+        }
+
+        boolean lockedNow = limits.recordFailure(account);
+
+        onSignInFailure(account.getUsername(), account.getFailedSignIns());
+        if (lockedNow) {
+            onLockout(account.getUsername(), account.getLockedUntil().toString());
+        }
+        return false;
+    }
+
+    /**
+     * What the session of {@code username} may still do; read at each request.
+     *
+     * @return {@link AccountStanding#ENDED} if the account is gone or disabled
+     */
+    @PermitAll
+    public AccountStanding standing(String username) {
+        return users.findByUsername(username)
+                .filter(UserAccount::isEnabled)
+                .map(a -> new AccountStanding(true, a.isPasswordChangeRequired(), a.getRoles()))
+                .orElse(AccountStanding.ENDED);
     }
 
     /**
@@ -132,21 +356,141 @@ public class AccountService {
                 .orElseThrow(() -> new AccountException("No active account for the caller."));
     }
 
+    /** The caller's own account, as the administrator would see it. */
+    @PermitAll
+    public AccountSummary currentSummary() {
+        return summary(currentAccount());
+    }
+
+    private UserAccount existing(String username) {
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        return users.findByUsername(name)
+                .orElseThrow(() -> new AccountException("No account '" + name + "'."));
+    }
+
+    private void requireAnotherAdministrator(UserAccount admin) {
+        if (users.countEnabledWithRole(Role.ADMIN) <= 1) {
+            throw new AccountException("'" + admin.getUsername() + "' is the last enabled"
+                    + " administrator: make another account an administrator first.");
+        }
+    }
+
+    private static void requireSomeRole(Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new AccountException("A user needs at least one role.");
+        }
+    }
+
+    private AccountSummary summary(UserAccount account) {
+        return new AccountSummary(account.getUsername(), account.getDisplayName(),
+                account.getRoles().isEmpty() ? Set.of() : EnumSet.copyOf(account.getRoles()),
+                account.isEnabled(),
+                limits.isLocked(account) ? account.getLockedUntil() : null,
+                account.getFailedSignIns(), account.isPasswordChangeRequired(),
+                account.getLastSignInAt());
+    }
+
+    private String callerName() {
+        Principal caller = securityContext.getCallerPrincipal();
+        return caller == null ? "" : caller.getName();
+    }
+
     private String hash(String password) {
         passwordHash.initialize(Map.of());
         return passwordHash.generate(password.toCharArray());
     }
 
-    private static void requireStrongEnough(String password) {
-        if (password == null || password.strip().length() < MIN_PASSWORD_LENGTH) {
-            throw new AccountException("A password has at least " + MIN_PASSWORD_LENGTH
-                    + " characters, spaces at either end not counted.");
-        }
-    }
-
     private static String randomPassword() {
         byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String sorted(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().toList().toString();
+    }
+
+    // The events of an account's life: each is recorded in the audit trail, in the
+    // transaction of what it records, and in the server log. Usernames only: never a password
+    // or a hash.
+
+    private void onRegistered(String username, Set<Role> roles) {
+        audit.record(AuditAction.CREATE, AuditTarget.USER, username,
+                Map.of("roles", sorted(roles)));
+        LOG.info(() -> "Registered user " + username + " with roles " + roles);
+    }
+
+    private void onSignIn(String username) {
+        audit.recordAs(username, AuditAction.SIGN_IN, AuditTarget.USER, username, Map.of());
+        LOG.info(() -> "User " + username + " signed in");
+    }
+
+    /**
+     * @param username the account's username, or {@code null} if no account has the name
+     *     typed (which is then not recorded: it may be a password typed in the wrong field)
+     */
+    private void onSignInFailure(String username, int failures) {
+        if (username == null) {
+            audit.recordAs(AuditTrail.ANONYMOUS, AuditAction.SIGN_IN_FAILED, AuditTarget.USER,
+                    null, Map.of("reason", "unknown username"));
+            LOG.info("A sign-in failed for a username that no account has");
+            return;
+        }
+        audit.recordAs(username, AuditAction.SIGN_IN_FAILED, AuditTarget.USER, username,
+                Map.of("reason", "wrong password or disabled account",
+                        "failuresInARow", failures));
+        LOG.info(() -> "A sign-in of user " + username + " failed (" + failures + " of "
+                + limits.maxFailures() + " allowed in a row)");
+    }
+
+    private void onSignInRefusedWhileLocked(String username) {
+        audit.recordAs(username, AuditAction.SIGN_IN_FAILED, AuditTarget.USER, username,
+                Map.of("reason", "account locked"));
+        LOG.info(() -> "A sign-in of user " + username + " was refused: the account is locked");
+    }
+
+    private void onLockout(String username, String until) {
+        audit.recordAs(username, AuditAction.ACCOUNT_LOCKED, AuditTarget.USER, username,
+                Map.of("lockedUntilUtc", until, "failuresInARow", limits.maxFailures()));
+        LOG.warning(() -> "User " + username + " is locked until " + until + " UTC after "
+                + limits.maxFailures() + " failed sign-ins in a row");
+    }
+
+    private void onUnlocked(String username) {
+        audit.record(AuditAction.CHANGE, AuditTarget.USER, username, Map.of("unlocked", true));
+        LOG.info(() -> "User " + username + " was unlocked by " + callerName());
+    }
+
+    private void onDisabled(String username) {
+        audit.recordChange(AuditTarget.USER, username, Map.of("enabled", true),
+                Map.of("enabled", false));
+        LOG.info(() -> "User " + username + " was disabled by " + callerName());
+    }
+
+    private void onEnabled(String username) {
+        audit.recordChange(AuditTarget.USER, username, Map.of("enabled", false),
+                Map.of("enabled", true));
+        LOG.info(() -> "User " + username + " was enabled by " + callerName());
+    }
+
+    private void onPasswordReset(String username) {
+        audit.record(AuditAction.CHANGE, AuditTarget.USER, username,
+                Map.of("password", "reset to a temporary one by an administrator"));
+        LOG.info(() -> "The password of user " + username + " was reset by " + callerName());
+    }
+
+    private void onAccountChanged(String username, Map<String, ?> before, Map<String, ?> after) {
+        if (before.equals(after)) {
+            return;
+        }
+        audit.recordChange(AuditTarget.USER, username, before, after);
+        LOG.info(() -> "User " + username + " was changed from " + before + " to " + after
+                + " by " + callerName());
+    }
+
+    private void onPasswordChanged(String username) {
+        audit.record(AuditAction.CHANGE, AuditTarget.USER, username,
+                Map.of("password", "changed by its user"));
+        LOG.info(() -> "User " + username + " changed their password");
     }
 }

@@ -21,6 +21,13 @@ public final class ConfigKeys {
     /** Password of the first administrator; when absent, one is generated and logged once. */
     public static final String ADMIN_INITIAL_PASSWORD = "leukemia.admin.initial-password";
 
+    /** Consecutive failed sign-ins after which an account is locked. */
+    public static final String SIGNIN_MAX_FAILURES = "leukemia.signin.max-failures";
+    /** Minutes a locked account refuses sign-in, unless an administrator unlocks it. */
+    public static final String SIGNIN_LOCK_MINUTES = "leukemia.signin.lock-minutes";
+    /** Minutes without a request after which a signed-in session ends. */
+    public static final String SESSION_TIMEOUT_MINUTES = "leukemia.session.timeout-minutes";
+
     /** Largest accepted upload, in bytes. */
     public static final String UPLOAD_MAX_BYTES = "leukemia.upload.max-bytes";
     /** Largest accepted number of patient rows in one upload. */

@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -31,6 +32,9 @@ import org.leukemia.persistence.Timestamps;
  * columns are laid out for Jakarta Security's {@code DatabaseIdentityStore}, which reads
  * {@code user_account.password_hash} for enabled accounts and the groups from
  * {@code user_role.role}. Only a password hash is ever stored, never a password.
+ *
+ * <p>Consecutive failed sign-ins are counted on the account; enough of them lock it for a
+ * while. The times passed in are UTC, as everywhere else (see {@link Timestamps}).
  */
 @Entity
 @Table(name = "user_account")
@@ -66,6 +70,18 @@ public class UserAccount {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private LocalDateTime createdAt;
+
+    @Column(name = "failed_sign_ins", nullable = false)
+    private int failedSignIns;
+
+    @Column(name = "locked_until")
+    private LocalDateTime lockedUntil;
+
+    @Column(name = "password_change_required", nullable = false)
+    private boolean passwordChangeRequired;
+
+    @Column(name = "last_sign_in_at")
+    private LocalDateTime lastSignInAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
@@ -142,9 +158,82 @@ public class UserAccount {
         roles.remove(role);
     }
 
-    /** Replaces the stored password hash. */
+    /** Replaces the stored password hash with one the user chose. */
     public void changePassword(String hash) {
         this.passwordHash = Checks.text(hash, "passwordHash", MAX_PASSWORD_HASH);
+        this.passwordChangeRequired = false;
+    }
+
+    /**
+     * Replaces the password with a temporary one that an administrator gave: the user must
+     * choose a new one at the next sign-in. A lock from failed sign-ins ends with it.
+     */
+    public void resetPassword(String temporaryHash) {
+        this.passwordHash = Checks.text(temporaryHash, "passwordHash", MAX_PASSWORD_HASH);
+        this.passwordChangeRequired = true;
+        unlock();
+    }
+
+    /** Whether the user must replace a temporary password before doing anything else. */
+    public boolean isPasswordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    /** Consecutive failed sign-ins since the last successful one or the last unlock. */
+    public int getFailedSignIns() {
+        return failedSignIns;
+    }
+
+    /** Until when sign-in is refused (UTC), or {@code null} if it never was or was unlocked. */
+    public LocalDateTime getLockedUntil() {
+        return lockedUntil;
+    }
+
+    /** When the user last signed in (UTC), or {@code null} if never. */
+    public LocalDateTime getLastSignInAt() {
+        return lastSignInAt;
+    }
+
+    /** Whether sign-in is refused at {@code now} because of failed sign-ins. */
+    public boolean isLockedAt(LocalDateTime now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /**
+     * Counts a failed sign-in at {@code now}. Failures while locked are not counted, so that
+     * they do not prolong the lock; after a lock has ended, counting starts again from zero.
+     *
+     * @param maxFailures consecutive failures that lock the account, at least 1
+     * @param lockDuration how long the account stays locked
+     * @return whether this failure locked the account
+     */
+    public boolean recordFailedSignIn(LocalDateTime now, int maxFailures,
+            Duration lockDuration) {
+        Checks.required(now, "now");
+        if (isLockedAt(now)) {
+            return false;
+        }
+        if (lockedUntil != null) {
+            unlock();
+        }
+        failedSignIns++;
+        if (failedSignIns < maxFailures) {
+            return false;
+        }
+        lockedUntil = now.plus(lockDuration);
+        return true;
+    }
+
+    /** A successful sign-in at {@code now}: the count of failures starts again. */
+    public void recordSignIn(LocalDateTime now) {
+        this.lastSignInAt = Checks.required(now, "now");
+        unlock();
+    }
+
+    /** Ends a lock from failed sign-ins, and their count. */
+    public void unlock() {
+        this.failedSignIns = 0;
+        this.lockedUntil = null;
     }
 
     /** Changes the name shown in the interface. */

@@ -2,6 +2,7 @@ package org.leukemia.persistence.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +32,28 @@ public class UserAccountRepository {
                 .setParameter("username", username)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /**
+     * The account with exactly this username, its row locked until the transaction ends, so
+     * that concurrent sign-ins on any server count their failures one after the other.
+     */
+    public Optional<UserAccount> findByUsernameForUpdate(String username) {
+        return em.createQuery(
+                        "select u from UserAccount u where u.username = :username",
+                        UserAccount.class)
+                .setParameter("username", username)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Number of enabled accounts that hold {@code role}. */
+    public long countEnabledWithRole(Role role) {
+        return em.createQuery("select count(u) from UserAccount u join u.roles r"
+                        + " where r = :role and u.enabled = true", Long.class)
+                .setParameter("role", Objects.requireNonNull(role, "role"))
+                .getSingleResult();
     }
 
     /** The account with this id. */

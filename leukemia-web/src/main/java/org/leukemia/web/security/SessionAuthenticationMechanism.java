@@ -1,5 +1,6 @@
 package org.leukemia.web.security;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -13,7 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.logging.Logger;
+import org.leukemia.application.account.AccountService;
 
 /**
  * Sign-in with the login form, kept in the HTTP session.
@@ -24,25 +25,32 @@ import java.util.logging.Logger;
  *       which sends the user to the page first asked for.</li>
  *   <li>A page that needs sign-in redirects to the login page and remembers itself.</li>
  *   <li>The API never redirects: without sign-in it answers 401 with a JSON body.</li>
+ *   <li>A request that brings the cookie of a session that has ended (it timed out, or was
+ *       ended by {@link AccountStandingFilter}) is told so: the login page says the session
+ *       ended, the API says so in its 401.</li>
  * </ul>
- * Credentials are checked by the identity store declared in {@link SecurityConfiguration}.
+ * Credentials are checked by the identity store declared in {@link SecurityConfiguration};
+ * the {@link AccountService} then counts the sign-in, and refuses it while the account is
+ * locked after too many failures. The login page says only that sign-in failed, whether the
+ * username is unknown, the password wrong or the account disabled or locked, so that it tells
+ * nobody which accounts exist; the server log and the Users page tell the administrator.
  * Usernames are not case-sensitive, as the accounts are stored in lower case.
  */
 @ApplicationScoped
 @AutoApplySession
 public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    static final String LOGIN_PAGE = "/login.xhtml";
+    static final String LOGIN_PAGE = Answers.LOGIN_PAGE;
     static final String HOME_PAGE = "/";
 
     private static final String FORM_ACTION = SignedIn.PATH;
     private static final String PAGE_ASKED_FOR = SessionAuthenticationMechanism.class.getName()
             + ".pageAskedFor";
-    private static final Logger LOG =
-            Logger.getLogger(SessionAuthenticationMechanism.class.getName());
-
     @Inject
     private IdentityStoreHandler identityStores;
+
+    @EJB
+    private AccountService accounts;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request,
@@ -54,14 +62,17 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
             if (!context.isProtected()) {
                 return context.doNothing();
             }
-            if (isApi(request)) {
-                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-                response.setContentType("application/json");
-                response.getWriter().write("{\"error\":\"Sign in first.\"}");
+            boolean sessionEnded = request.getRequestedSessionId() != null
+                    && !request.isRequestedSessionIdValid();
+            if (Answers.isApi(request)) {
+                Answers.apiError(response, HttpServletResponse.SC_UNAUTHORIZED, sessionEnded
+                        ? "Your session ended; sign in again." : "Sign in first.");
                 return AuthenticationStatus.SEND_FAILURE;
             }
             request.getSession().setAttribute(PAGE_ASKED_FOR, pageAskedFor(request));
-            return context.redirect(request.getContextPath() + LOGIN_PAGE);
+            Answers.redirect(request, response, sessionEnded ? Answers.SESSION_ENDED
+                    : LOGIN_PAGE);
+            return AuthenticationStatus.SEND_CONTINUE;
         } catch (IOException e) {
             throw new IllegalStateException("Could not answer the sign-in request", e);
         }
@@ -74,15 +85,14 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         if (username == null || password == null) {
             return context.redirect(request.getContextPath() + LOGIN_PAGE + "?failed=true");
         }
+        String name = username.trim().toLowerCase(Locale.ROOT);
         CredentialValidationResult result = identityStores.validate(
-                new UsernamePasswordCredential(username.trim().toLowerCase(Locale.ROOT),
-                        password));
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            LOG.info("A sign-in failed");
+                new UsernamePasswordCredential(name, password));
+        boolean valid = result.getStatus() == CredentialValidationResult.Status.VALID;
+        if (!accounts.concludeSignIn(name, valid)) {
             return context.redirect(request.getContextPath() + LOGIN_PAGE + "?failed=true");
         }
 
-        LOG.info(() -> "User " + result.getCallerPrincipal().getName() + " signed in");
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
@@ -101,10 +111,6 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     private static boolean isSignInForm(HttpServletRequest request) {
         return "POST".equals(request.getMethod())
                 && request.getRequestURI().endsWith(FORM_ACTION);
-    }
-
-    private static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     private static String pageAskedFor(HttpServletRequest request) {

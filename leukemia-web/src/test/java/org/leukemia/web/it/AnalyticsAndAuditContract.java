@@ -132,7 +132,8 @@ public abstract class AnalyticsAndAuditContract {
 
         assertThat(byDoctor).extracting(e -> e.getString("action") + " "
                 + e.getString("targetType") + " " + e.getString("targetId"))
-                .containsExactly("VIEW patient " + patientId, "UPLOAD upload " + uploadId);
+                .containsExactly("VIEW patient " + patientId, "UPLOAD upload " + uploadId,
+                        "SIGN_IN user audited-" + run);
         assertThat(byDoctor.get(0).getJsonNumber("seq").longValue())
                 .isGreaterThan(byDoctor.get(1).getJsonNumber("seq").longValue());
         assertThat(aboutPatient).extracting(e -> e.getString("actor"))

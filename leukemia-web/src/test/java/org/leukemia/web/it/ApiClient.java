@@ -70,6 +70,32 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** GET a path with further request headers, given as name, value, name, value, ... */
+    public HttpResponse<String> getWithHeaders(String path, String... headers)
+            throws Exception {
+        return send(request(path).headers(headers).GET());
+    }
+
+    /**
+     * POST a form ({@code application/x-www-form-urlencoded}, already encoded) with further
+     * request headers, given as name, value, name, value, ...
+     */
+    public HttpResponse<String> postForm(String path, String form, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /** PUT a JSON body. */
+    public HttpResponse<String> putJson(String path, String json) throws Exception {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** GET a path below the application URL, as bytes. */
     public HttpResponse<byte[]> getBytes(String path) throws Exception {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

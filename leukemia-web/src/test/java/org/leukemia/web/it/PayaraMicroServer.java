@@ -65,6 +65,9 @@ final class PayaraMicroServer {
         Path data = work.resolve("micro-data");
         deleteRecursively(data);
         Files.createDirectories(data);
+        // A root folder left by an earlier run still lists that run's application, which
+        // Payara Micro would start first, with its own migrations, before deploying this one.
+        deleteRecursively(work.resolve("micro-root"));
         int port = Integer.getInteger("it.port", 18080);
         requireFree(port);
 
@@ -78,6 +81,8 @@ final class PayaraMicroServer {
                 "leukemia.upload.max-rows", Integer.toString(MainJobContract.MAX_ROWS));
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx1g"));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        AccountSecurityContract.settings()
+                .forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", System.getProperty("payara.micro.jar"),
                 "--deploy", System.getProperty("application.war"),
                 "--contextroot", "leukemia", "--port", Integer.toString(port),
@@ -90,8 +95,9 @@ final class PayaraMicroServer {
                 "http://127.0.0.1:" + port + "/");
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         try {
-            DeployedApplication.awaitReady(server.serverUrl(), Duration.ofMinutes(4), process,
-                    log);
+            // a busy machine trains the default model more slowly: -Dit.start-minutes=...
+            DeployedApplication.awaitReady(server.serverUrl(),
+                    Duration.ofMinutes(Long.getLong("it.start-minutes", 4)), process, log);
         } catch (Exception e) {
             server.stop();
             throw e;
