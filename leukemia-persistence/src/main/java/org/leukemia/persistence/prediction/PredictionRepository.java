@@ -34,7 +34,7 @@ public class PredictionRepository {
 
     /**
      * One page of the predictions for the patients of {@code owner}, newest first, with patient
-     * and model version loaded (the dashboard).
+     * and model version loaded (the dashboard); removed patients are left out.
      *
      * @param first index of the first prediction, from 0
      * @param max most predictions returned
@@ -42,7 +42,8 @@ public class PredictionRepository {
     public List<Prediction> latestForOwner(UserAccount owner, int first, int max) {
         return em.createQuery("select p from Prediction p join fetch p.patient pa"
                         + " join fetch p.modelVersion"
-                        + " where pa.owner = :owner order by p.predictedAt desc, p.id desc",
+                        + " where pa.owner = :owner and pa.removedAt is null"
+                        + " order by p.predictedAt desc, p.id desc",
                         Prediction.class)
                 .setParameter("owner", owner)
                 .setFirstResult(first)
@@ -62,10 +63,10 @@ public class PredictionRepository {
                 .getResultList();
     }
 
-    /** Number of predictions for the patients of {@code owner}. */
+    /** Number of predictions for the patients of {@code owner}, removed patients left out. */
     public long countForOwner(UserAccount owner) {
-        return em.createQuery("select count(p) from Prediction p where p.patient.owner = :owner",
-                        Long.class)
+        return em.createQuery("select count(p) from Prediction p where p.patient.owner = :owner"
+                        + " and p.patient.removedAt is null", Long.class)
                 .setParameter("owner", owner)
                 .getSingleResult();
     }
