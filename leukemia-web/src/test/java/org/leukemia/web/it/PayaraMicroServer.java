@@ -90,8 +90,9 @@ final class PayaraMicroServer {
                 "http://127.0.0.1:" + port + "/");
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         try {
-            DeployedApplication.awaitReady(server.serverUrl(), Duration.ofMinutes(4), process,
-                    log);
+            // the first start trains the default model: slower on a busy machine
+            DeployedApplication.awaitReady(server.serverUrl(),
+                    Duration.ofMinutes(Integer.getInteger("it.ready-minutes", 4)), process, log);
         } catch (Exception e) {
             server.stop();
             throw e;
