@@ -75,7 +75,7 @@ public class PatientAssignmentService {
      * @param doctor the username of the doctor to assign it to
      * @return the new assignment
      * @throws PatientNotFoundException if there is no such patient, or it was removed
-     * @throws AssignmentException if the account is not an enabled doctor's, or that doctor
+     * @throws PatientRecordException if the account is not an enabled doctor's, or that doctor
      *     already has a patient with the same identifier
      */
     public PatientAssignment assign(long patientId, String doctor) {
@@ -84,15 +84,15 @@ public class PatientAssignmentService {
         String username = doctor == null ? "" : doctor.strip().toLowerCase(Locale.ROOT);
         UserAccount to = users.findByUsername(username)
                 .filter(u -> u.isEnabled() && u.hasRole(Role.DOCTOR))
-                .orElseThrow(() -> new AssignmentException("'" + username + "' is not the"
+                .orElseThrow(() -> new PatientRecordException("'" + username + "' is not the"
                         + " username of an enabled doctor's account."));
         UserAccount from = patient.getOwner();
         if (from.equals(to)) {
-            throw new AssignmentException("The patient is assigned to " + username
+            throw new PatientRecordException("The patient is assigned to " + username
                     + " already.");
         }
         if (patients.findOwned(patient.getExternalId(), to).isPresent()) {
-            throw new AssignmentException(username + " already has a patient with the"
+            throw new PatientRecordException(username + " already has a patient with the"
                     + " identifier " + patient.getExternalId() + " (perhaps one removed): a"
                     + " doctor knows each identifier once. Nothing changed.");
         }

@@ -4,12 +4,13 @@ import jakarta.ejb.ApplicationException;
 
 /**
  * A change of a patient's record that cannot be made as asked (a date of birth in the future,
- * an empty note); nothing was changed. The message is for the doctor.
+ * an empty note, an assignment to an account that is not a doctor's); nothing was changed. The
+ * message is for the user.
  */
 @ApplicationException(rollback = true)
 public class PatientRecordException extends RuntimeException {
 
-    /** @param message what is wrong, in words the doctor understands */
+    /** @param message what is wrong, in words the user understands */
     public PatientRecordException(String message) {
         super(message);
     }

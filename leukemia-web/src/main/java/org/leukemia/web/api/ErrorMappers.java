@@ -13,7 +13,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.leukemia.application.account.AccountException;
-import org.leukemia.application.patient.AssignmentException;
 import org.leukemia.application.patient.PatientChangedException;
 import org.leukemia.application.patient.PatientNotFoundException;
 import org.leukemia.application.patient.PatientRecordException;
@@ -66,7 +65,10 @@ final class ErrorMappers {
         }
     }
 
-    /** A change of a record that is not acceptable as sent: 400 with the reason. */
+    /**
+     * A change of a record that is not acceptable as sent (a value, or a doctor to assign it
+     * to): 400 with the reason.
+     */
     @Provider
     public static class RecordChangeRefused implements ExceptionMapper<PatientRecordException> {
         @Override
@@ -82,15 +84,6 @@ final class ErrorMappers {
         @Override
         public Response toResponse(PatientChangedException e) {
             return answer(Response.Status.CONFLICT, e.getMessage());
-        }
-    }
-
-    /** An assignment to a doctor that cannot be made: 400 with the reason. */
-    @Provider
-    public static class AssignmentRefused implements ExceptionMapper<AssignmentException> {
-        @Override
-        public Response toResponse(AssignmentException e) {
-            return answer(Response.Status.BAD_REQUEST, e.getMessage());
         }
     }
 

@@ -10,10 +10,10 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.leukemia.application.patient.AssignmentException;
 import org.leukemia.application.patient.PatientAssignment;
 import org.leukemia.application.patient.PatientAssignmentService;
 import org.leukemia.application.patient.PatientNotFoundException;
+import org.leukemia.application.patient.PatientRecordException;
 
 /**
  * The administrator's page of the doctor–patient mapping: find a patient by the hospital's
@@ -59,7 +59,7 @@ public class AssignmentsView implements Serializable {
             found = found.stream().map(a -> a.patientId() == patientId ? done : a).toList();
             info(FacesMessage.SEVERITY_INFO, "Patient " + done.externalId() + " is now assigned"
                     + " to " + done.doctor() + ".");
-        } catch (AssignmentException e) {
+        } catch (PatientRecordException e) {
             info(FacesMessage.SEVERITY_ERROR, e.getMessage());
         } catch (PatientNotFoundException e) {
             info(FacesMessage.SEVERITY_ERROR, "The patient no longer exists or was removed.");
