@@ -118,7 +118,8 @@ final class NaiveIngestion {
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO prediction (id,"
                 + " panel_id, patient_id, model_version_id, predicted_subtype, probability_all,"
                 + " probability_aml, probability_apl, confidence, predicted_at, confident,"
-                + " out_of_distribution) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " out_of_distribution, owner_id, patient_external_id)"
+                + " VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, nextId(db, "prediction"));
             insert.setLong(2, panel);
             insert.setLong(3, patient);
@@ -130,6 +131,8 @@ final class NaiveIngestion {
             insert.setObject(9, now());
             insert.setBoolean(10, prediction.confident());
             insert.setBoolean(11, prediction.outOfDistribution());
+            insert.setLong(12, doctor);
+            insert.setString(13, externalId);
             insert.executeUpdate();
         }
     }

@@ -50,8 +50,9 @@ public class BatchWriter {
     private static final String PREDICTION = "INSERT INTO prediction"
             + " (id, panel_id, patient_id, model_version_id, predicted_subtype,"
             + " probability_all, probability_aml, probability_apl, confidence, notes,"
-            + " predicted_at, confident, out_of_distribution, unusual_reasons, contributions)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " predicted_at, confident, out_of_distribution, unusual_reasons, contributions,"
+            + " owner_id, patient_external_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String ISSUE = "INSERT INTO upload_row_issue"
             + " (upload_id, issue_no, row_no, column_name, message, severity)"
@@ -264,6 +265,8 @@ public class BatchWriter {
         statement.setBoolean(13, assessment.isOutOfDistribution());
         statement.setString(14, assessment.getUnusualReasons());
         statement.setString(15, assessment.getContributionsJson());
+        statement.setLong(16, p.getOwner().getId());
+        statement.setString(17, p.getPatientExternalId());
         statement.addBatch();
     }
 

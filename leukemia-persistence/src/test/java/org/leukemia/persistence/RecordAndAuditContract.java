@@ -22,8 +22,6 @@ import org.leukemia.persistence.audit.AuditAction;
 import org.leukemia.persistence.audit.AuditEvent;
 import org.leukemia.persistence.audit.AuditLog;
 import org.leukemia.persistence.audit.ChainVerification;
-import org.leukemia.persistence.model.ModelVersion;
-import org.leukemia.persistence.model.ModelVersionRepository;
 import org.leukemia.persistence.patient.Diagnosis;
 import org.leukemia.persistence.patient.LabPanel;
 import org.leukemia.persistence.patient.LabResult;
@@ -31,8 +29,6 @@ import org.leukemia.persistence.patient.Patient;
 import org.leukemia.persistence.patient.PatientNote;
 import org.leukemia.persistence.patient.PatientRepository;
 import org.leukemia.persistence.patient.Sex;
-import org.leukemia.persistence.prediction.Prediction;
-import org.leukemia.persistence.prediction.PredictionRepository;
 import org.leukemia.persistence.testing.TestDatabase;
 import org.leukemia.persistence.user.Role;
 import org.leukemia.persistence.user.UserAccount;
@@ -192,42 +188,6 @@ abstract class RecordAndAuditContract {
             assertThat(patients.findByExternalId("SHARED-1", amy)).singleElement()
                     .satisfies(p -> assertThat(p.isOwnedBy(amy)).isTrue());
             assertThat(patients.findByExternalId("OTHER-2", null)).isEmpty();
-        });
-    }
-
-    @Test
-    void aRemovedPatientLeavesTheDashboard() {
-        db.inTransaction(em -> {
-            UserAccount doctor = doctor(em, "record_dash");
-            ModelVersionRepository models = new ModelVersionRepository(em);
-            ModelVersion model = new ModelVersion(models.nextVersionNumber(), null, "test",
-                    true, "0".repeat(64), "{}", "{}", new byte[] {1});
-            models.add(model);
-            PatientRepository patients = new PatientRepository(em);
-            for (String externalId : List.of("KEPT", "GONE")) {
-                Patient patient = new Patient(externalId, doctor, Sex.UNKNOWN);
-                patients.add(patient);
-                LabPanel panel = new LabPanel(patient, null, null, null,
-                        List.of(new LabResult("wbc", 5.0, "10^9/L")));
-                patients.add(panel);
-                new PredictionRepository(em).add(new Prediction(panel, model, "AML", 0.1, 0.8,
-                        0.1, 0.8, null));
-            }
-        });
-
-        db.inTransaction(em -> {
-            UserAccount doctor = new UserAccountRepository(em).findByUsername("record_dash")
-                    .orElseThrow();
-            new PatientRepository(em).findOwned("GONE", doctor).orElseThrow().remove(doctor);
-        });
-
-        db.inTransaction(em -> {
-            UserAccount doctor = new UserAccountRepository(em).findByUsername("record_dash")
-                    .orElseThrow();
-            PredictionRepository predictions = new PredictionRepository(em);
-            assertThat(predictions.latestForOwner(doctor, 0, 10))
-                    .extracting(p -> p.getPatient().getExternalId()).containsExactly("KEPT");
-            assertThat(predictions.countForOwner(doctor)).isEqualTo(1);
         });
     }
 

@@ -22,7 +22,11 @@ import org.leukemia.persistence.patient.PatientRepository;
 import org.leukemia.persistence.patient.Sex;
 import org.leukemia.persistence.prediction.Assessment;
 import org.leukemia.persistence.prediction.Prediction;
+import org.leukemia.persistence.prediction.PredictionCriteria;
+import org.leukemia.persistence.prediction.PredictionLine;
 import org.leukemia.persistence.prediction.PredictionRepository;
+import org.leukemia.persistence.prediction.PredictionScope;
+import org.leukemia.persistence.prediction.PredictionSort;
 import org.leukemia.persistence.testing.TestDatabase;
 import org.leukemia.persistence.upload.RowIssue;
 import org.leukemia.persistence.upload.Upload;
@@ -199,6 +203,9 @@ abstract class RepositoryContract {
                         .isEqualTo(w.getPatient().getExternalId());
                 assertThat(r.getPatient().getSex()).isEqualTo(w.getPatient().getSex());
                 assertThat(r.getPatient().getOwner()).isEqualTo(doctor);
+                assertThat(r.getOwner()).as("the owner copied for the patient list")
+                        .isEqualTo(doctor);
+                assertThat(r.getPatientExternalId()).isEqualTo(w.getPatient().getExternalId());
                 assertThat(r.getPanel().getUpload()).isEqualTo(upload);
                 assertThat(r.getPanel().getSourceRow()).isEqualTo(w.getPanel().getSourceRow());
                 assertThat(r.getPanel().getAgeYears()).isEqualTo(w.getPanel().getAgeYears());
@@ -450,13 +457,20 @@ abstract class RepositoryContract {
             UserAccount me = new UserAccountRepository(em).findByUsername("dash_me")
                     .orElseThrow();
             PredictionRepository predictions = new PredictionRepository(em);
-            assertThat(predictions.countForOwner(me)).isEqualTo(7);
-            List<Prediction> page1 = predictions.latestForOwner(me, 0, 5);
-            List<Prediction> page2 = predictions.latestForOwner(me, 5, 5);
-            assertThat(page1).extracting(Prediction::getId).isEqualTo(mine.subList(0, 5));
-            assertThat(page2).extracting(Prediction::getId).isEqualTo(mine.subList(5, 7));
-            assertThat(page1).allSatisfy(p -> assertThat(p.getPatient().getOwner()).isEqualTo(me));
-            assertThat(page1).extracting(Prediction::getPredictedAt)
+            PredictionScope mineOnly = PredictionScope.ownedBy(me);
+            assertThat(predictions.countUpTo(mineOnly, PredictionCriteria.NONE, 100))
+                    .isEqualTo(7);
+            List<PredictionLine> page1 = predictions.search(mineOnly, PredictionCriteria.NONE,
+                    PredictionSort.NEWEST_FIRST, 0, 5);
+            List<PredictionLine> page2 = predictions.search(mineOnly, PredictionCriteria.NONE,
+                    PredictionSort.NEWEST_FIRST, 5, 5);
+            assertThat(page1).extracting(PredictionLine::predictionId)
+                    .isEqualTo(mine.subList(0, 5));
+            assertThat(page2).extracting(PredictionLine::predictionId)
+                    .isEqualTo(mine.subList(5, 7));
+            assertThat(page1).extracting(PredictionLine::externalId).allMatch(
+                    id -> id.startsWith("M-"));
+            assertThat(page1).extracting(PredictionLine::predictedAt)
                     .isSortedAccordingTo((a, b) -> b.compareTo(a));
             Patient m0 = new PatientRepository(em).findOwned("M-0", me).orElseThrow();
             assertThat(predictions.forPatient(m0)).hasSize(3)

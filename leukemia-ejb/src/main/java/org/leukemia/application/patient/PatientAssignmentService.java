@@ -13,6 +13,7 @@ import org.leukemia.application.audit.AuditTarget;
 import org.leukemia.application.audit.AuditTrail;
 import org.leukemia.persistence.patient.Patient;
 import org.leukemia.persistence.patient.PatientRepository;
+import org.leukemia.persistence.prediction.PredictionRepository;
 import org.leukemia.persistence.user.Role;
 import org.leukemia.persistence.user.UserAccount;
 import org.leukemia.persistence.user.UserAccountRepository;
@@ -34,6 +35,9 @@ public class PatientAssignmentService {
 
     @Inject
     private PatientRepository patients;
+
+    @Inject
+    private PredictionRepository predictions;
 
     @Inject
     private UserAccountRepository users;
@@ -98,6 +102,7 @@ public class PatientAssignmentService {
         }
 
         patient.assignTo(to);
+        predictions.followOwner(patient);
 
         audit.recordChange(AuditTarget.PATIENT, patientId, Map.of("owner", from.getUsername()),
                 Map.of("owner", to.getUsername()));

@@ -6,7 +6,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +28,11 @@ import org.leukemia.persistence.patient.LabPanel;
 import org.leukemia.persistence.patient.Patient;
 import org.leukemia.persistence.patient.PatientRepository;
 import org.leukemia.persistence.prediction.Prediction;
+import org.leukemia.persistence.prediction.PredictionCriteria;
+import org.leukemia.persistence.prediction.PredictionLine;
 import org.leukemia.persistence.prediction.PredictionRepository;
+import org.leukemia.persistence.prediction.PredictionScope;
+import org.leukemia.persistence.prediction.PredictionSort;
 import org.leukemia.persistence.user.Role;
 import org.leukemia.persistence.user.UserAccount;
 
@@ -60,6 +63,9 @@ public class PatientQueryService {
     @Inject
     private ModelRegistry registry;
 
+    /** The most rows a list counts exactly; past it, a list says "more than". */
+    public static final int COUNT_LIMIT = 10_000;
+
     /**
      * The caller's predictions, newest first.
      *
@@ -67,15 +73,54 @@ public class PatientQueryService {
      * @param max the most rows to return
      */
     public List<PredictionSummary> dashboard(int first, int max) {
-        UserAccount caller = accounts.currentAccount();
-        return predictions.latestForOwner(caller, first, max).stream()
+        return patientList(PredictionCriteria.NONE, PredictionSort.NEWEST_FIRST, first, max);
+    }
+
+    /** @return how many predictions the caller's dashboard holds, up to {@link #COUNT_LIMIT} */
+    public long dashboardSize() {
+        return patientListSize(PredictionCriteria.NONE).shown();
+    }
+
+    /**
+     * One page of the patient list: the predictions of the caller's patients (a doctor) or of
+     * every patient (an auditor) that meet {@code criteria}, in {@code sort}'s order. Removed
+     * patients are never listed.
+     *
+     * @param first index of the first row, from 0
+     * @param max the most rows to return, at least 1
+     */
+    public List<PredictionSummary> patientList(PredictionCriteria criteria, PredictionSort sort,
+            int first, int max) {
+        PredictionScope scope = scopeOf(accounts.currentAccount());
+        return predictions.search(scope, criteria, sort, first, max).stream()
                 .map(PatientQueryService::summarise)
                 .toList();
     }
 
-    /** @return how many predictions the caller's dashboard holds */
-    public long dashboardSize() {
-        return predictions.countForOwner(accounts.currentAccount());
+    /**
+     * How many rows {@link #patientList} has for {@code criteria}, counted up to
+     * {@link #COUNT_LIMIT}: an exact count of a doctor's hundreds of thousands of predictions
+     * would take longer than the page itself.
+     */
+    public ListSize patientListSize(PredictionCriteria criteria) {
+        int counted = predictions.countUpTo(scopeOf(accounts.currentAccount()), criteria,
+                COUNT_LIMIT + 1);
+        return new ListSize(Math.min(counted, COUNT_LIMIT), counted > COUNT_LIMIT);
+    }
+
+    /**
+     * The size of a list, as far as it was counted.
+     *
+     * @param shown the rows the list may page through: all of them, or {@link #COUNT_LIMIT}
+     * @param more whether more rows than {@code shown} meet the criteria
+     */
+    public record ListSize(int shown, boolean more) implements java.io.Serializable {
+    }
+
+    /** An auditor reads every doctor's patients; a doctor their own. */
+    private static PredictionScope scopeOf(UserAccount caller) {
+        return caller.hasRole(Role.AUDITOR) ? PredictionScope.EVERYONE
+                : PredictionScope.ownedBy(caller);
     }
 
     /**
@@ -188,17 +233,31 @@ public class PatientQueryService {
     }
 
     static PredictionSummary summarise(Prediction p) {
-        return new PredictionSummary(p.getPatient().getId(), p.getPatient().getExternalId(),
+        Patient patient = p.getPatient();
+        var upload = p.getPanel().getUpload();
+        return new PredictionSummary(patient.getId(), patient.getExternalId(),
                 p.getPredictedSubtype(), p.getConfidence(), p.getProbabilityAll(),
                 p.getProbabilityAml(), p.getProbabilityApl(), p.getModelVersion().getVersion(),
                 p.getModelVersion().isSyntheticTrainingData(), p.getPredictedAt(),
                 p.getAssessment().isConfident(), p.getAssessment().isOutOfDistribution(),
-                p.getAssessment().getUnusualReasons(), mostProbable(p));
+                p.getAssessment().getUnusualReasons(),
+                PredictionSummary.mostProbable(p.getPredictedSubtype(), p.getProbabilityAll(),
+                        p.getProbabilityAml(), p.getProbabilityApl()),
+                p.getId(), patient.getFullName(), patient.getConfirmedDiagnosis() == null ? null
+                        : patient.getConfirmedDiagnosis().name(),
+                upload == null ? null : upload.getId(),
+                upload == null ? null : upload.getFileName());
     }
 
-    private static String mostProbable(Prediction p) {
-        return Prediction.SUBTYPES.stream()
-                .max(Comparator.comparingDouble(p::probabilityOf))
-                .orElse(p.getPredictedSubtype());
+    private static PredictionSummary summarise(PredictionLine line) {
+        return new PredictionSummary(line.patientId(), line.externalId(),
+                line.predictedSubtype(), line.confidence(), line.probabilityAll(),
+                line.probabilityAml(), line.probabilityApl(), line.modelVersion(),
+                line.syntheticModel(), line.predictedAt(), line.confident(),
+                line.outOfDistribution(), line.unusualReasons(),
+                PredictionSummary.mostProbable(line.predictedSubtype(), line.probabilityAll(),
+                        line.probabilityAml(), line.probabilityApl()),
+                line.predictionId(), line.fullName(), line.confirmedDiagnosis(), line.uploadId(),
+                line.uploadFileName());
     }
 }

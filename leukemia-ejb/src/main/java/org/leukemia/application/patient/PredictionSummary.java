@@ -3,7 +3,8 @@ package org.leukemia.application.patient;
 import java.time.LocalDateTime;
 
 /**
- * One line of the dashboard: a patient's latest-first prediction.
+ * One prediction as lists and records show it: a line of the patient list, or the
+ * prediction of a panel in a patient's record.
  *
  * @param patientId database id of the patient
  * @param externalId the hospital's identifier
@@ -20,11 +21,31 @@ import java.time.LocalDateTime;
  * @param unusualReasons why the input was unusual, or {@code null}
  * @param mostProbableSubtype the subtype with the highest probability; it differs from the
  *     predicted one when the model's decision rule weighs a rarer subtype up
+ * @param predictionId database id of the prediction
+ * @param fullName the patient's name, or {@code null} when not recorded
+ * @param confirmedDiagnosis the diagnosis confirmed by the specialised tests ("ALL", "AML",
+ *     "APL" or "OTHER"), or {@code null} while none is recorded
+ * @param uploadId the upload the panel came from, or {@code null}
+ * @param uploadFileName that upload's file name, or {@code null}
  */
 public record PredictionSummary(long patientId, String externalId, String predictedSubtype,
         double confidence, double probabilityAll, double probabilityAml, double probabilityApl,
         int modelVersion, boolean syntheticModel, LocalDateTime predictedAt, boolean confident,
-        boolean outsideExperience, String unusualReasons, String mostProbableSubtype) {
+        boolean outsideExperience, String unusualReasons, String mostProbableSubtype,
+        long predictionId, String fullName, String confirmedDiagnosis, Long uploadId,
+        String uploadFileName) {
+
+    /**
+     * @return the subtype of the highest of three probabilities; the suggested one when it ties
+     */
+    static String mostProbable(String suggested, double all, double aml, double apl) {
+        double top = Math.max(all, Math.max(aml, apl));
+        if (suggested.equals("ALL") && all == top || suggested.equals("AML") && aml == top
+                || suggested.equals("APL") && apl == top) {
+            return suggested;
+        }
+        return all == top ? "ALL" : aml == top ? "AML" : "APL";
+    }
 
     /** @return whether the decision rule chose another subtype than the most probable one */
     public boolean isRuleOverride() {

@@ -50,7 +50,8 @@ class PatientReportPdfTest {
     private static PatientRecord record() {
         PredictionSummary prediction = new PredictionSummary(42, "IPP-0042", "APL", 0.812,
                 0.081, 0.107, 0.812, 3, true, RECEIVED, false, true,
-                "LDH beyond any seen in training.", "APL");
+                "LDH beyond any seen in training.", "APL", 9, "Jeanne Müller-Łukasz", "APL", 5L,
+                "lab-export.xlsx");
         List<Contributions.Line> contributions = new java.util.ArrayList<>(List.of(
                 new Contributions.Line("Fibrinogen", true, -0.2, -0.4, 1.3),
                 new Contributions.Line("Platelets", false, 0.1, 0.2, 0.9)));

@@ -21,6 +21,7 @@ import org.leukemia.persistence.Timestamps;
 import org.leukemia.persistence.model.ModelVersion;
 import org.leukemia.persistence.patient.LabPanel;
 import org.leukemia.persistence.patient.Patient;
+import org.leukemia.persistence.user.UserAccount;
 
 /**
  * The subtype suggested for one lab panel by one model version.
@@ -29,6 +30,11 @@ import org.leukemia.persistence.patient.Patient;
  * here so that lists of predictions need not go through the panel); the predicted subtype is
  * one of {@link #SUBTYPES}; probabilities and confidence lie in [0, 1]. A prediction is a
  * record of what was shown to the doctor and never changes.
+ *
+ * <p>Two fields of the patient are copied here for the patient list, whose rows are
+ * predictions scoped by owner and sorted by patient identifier (see migration V6): the owner,
+ * which must follow the patient's ({@link PredictionRepository#followOwner}), and the hospital
+ * identifier, which never changes.
  */
 @Entity
 @Table(name = "prediction")
@@ -55,6 +61,15 @@ public class Prediction {
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "patient_id", nullable = false, updatable = false)
     private Patient patient;
+
+    // a copy of the patient's owner, kept in step by PredictionRepository.followOwner
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "owner_id", nullable = false)
+    private UserAccount owner;
+
+    @Column(name = "patient_external_id", nullable = false, updatable = false,
+            length = Patient.MAX_EXTERNAL_ID)
+    private String patientExternalId;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "model_version_id", nullable = false, updatable = false)
@@ -119,6 +134,8 @@ public class Prediction {
             double confidence, String notes, Assessment assessment) {
         this.panel = Checks.required(panel, "panel");
         this.patient = Checks.required(panel.getPatient(), "panel.patient");
+        this.owner = patient.getOwner();
+        this.patientExternalId = patient.getExternalId();
         this.modelVersion = Checks.required(modelVersion, "modelVersion");
         Checks.required(predictedSubtype, "predictedSubtype");
         if (!SUBTYPES.contains(predictedSubtype)) {
@@ -150,6 +167,16 @@ public class Prediction {
 
     public Patient getPatient() {
         return patient;
+    }
+
+    /** The owner of the patient, copied for the patient list. */
+    public UserAccount getOwner() {
+        return owner;
+    }
+
+    /** The patient's hospital identifier, copied for the patient list. */
+    public String getPatientExternalId() {
+        return patientExternalId;
     }
 
     public ModelVersion getModelVersion() {

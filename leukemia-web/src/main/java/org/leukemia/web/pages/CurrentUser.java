@@ -31,9 +31,14 @@ public class CurrentUser {
         return security.isCallerInRole(Roles.ADMIN);
     }
 
+    /** @return whether the caller reads the audit trail */
+    public boolean isAuditor() {
+        return security.isCallerInRole(Roles.AUDITOR);
+    }
+
     /** @return whether the caller reads patient data (doctors and auditors) */
     public boolean isClinical() {
-        return isDoctor() || security.isCallerInRole(Roles.AUDITOR);
+        return isDoctor() || isAuditor();
     }
 
     /** @return the outcome of the page that fits the caller's role */

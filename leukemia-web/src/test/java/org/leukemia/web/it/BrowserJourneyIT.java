@@ -216,9 +216,7 @@ class BrowserJourneyIT {
     @Test
     void aDoctorManagesAPatientsRecordOnItsPage() throws Exception {
         String username = "record-" + run;
-        signInAsNewDoctor(username);
-        ApiClient api = new ApiClient(applicationUrl);
-        api.signIn(username, PASSWORD);
+        ApiClient api = signInAsNew(username, "DOCTOR");
         api.upload("api/uploads", "record.xlsx", workbook(List.of("REC-" + run,
                 "REC2-" + run, "REC3-" + run)));
         long id = ApiClient.array(api.get("api/patients")).getValuesAs(
@@ -261,17 +259,68 @@ class BrowserJourneyIT {
         assertThat(api.get("api/patients/" + id).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void theAnalyticsChartsAreDrawnWithTheDoctorsFigures() throws Exception {
+        ApiClient doctor = signInAsNew("charts-" + run, "DOCTOR");
+        doctor.upload("api/uploads", "charts.xlsx", workbook(List.of("CH1-" + run,
+                "CH2-" + run, "CH3-" + run)));
+
+        browser.findElement(By.linkText("Analytics")).click();
+        waitFor(PAGE).until(ExpectedConditions.visibilityOfElementLocated(
+                byId("analytics:distribution_canvas")));
+        Object drawn = waitFor(PAGE).until(driver -> ((JavascriptExecutor) driver).executeScript(
+                "var chart = Chart.getChart(document.getElementById(arguments[0]));"
+                        + " return chart ? chart.data.datasets[0].data : null;",
+                "analytics:distribution_canvas"));
+        screenshot("analytics");
+
+        assertThat(((List<?>) drawn).stream().mapToLong(n -> ((Number) n).longValue()).sum())
+                .isEqualTo(3);
+        for (String chart : List.of("monthly", "confidence")) {
+            assertThat(((JavascriptExecutor) browser).executeScript("return Chart.getChart("
+                    + "document.getElementById(arguments[0])) != null;",
+                    "analytics:" + chart + "_canvas")).as(chart).isEqualTo(true);
+        }
+        assertThat(text(byId("analytics:matrix"))).contains("OTHER");
+    }
+
+    @Test
+    void anAuditorVerifiesTheChainOnTheAuditPage() throws Exception {
+        signInAsNew("chain-" + run, "AUDITOR");
+
+        browser.findElement(By.linkText("Audit trail")).click();
+        waitFor(PAGE).until(ExpectedConditions.elementToBeClickable(byId("audit:verify")))
+                .click();
+        WebElement answer = waitFor(UPLOAD).until(ExpectedConditions.visibilityOfElementLocated(
+                byId("audit:verificationText")));
+        screenshot("audit");
+
+        assertThat(answer.getText()).startsWith("The chain is intact:").contains("entries");
+        assertThat(texts(By.cssSelector("[id='audit:entries_data'] td"))).isNotEmpty();
+    }
+
     /** Registers a doctor through the API and signs in as them with the login form. */
     private void signInAsNewDoctor(String username) throws Exception {
+        signInAsNew(username, "DOCTOR");
+    }
+
+    /**
+     * Registers a user with one role through the API, signs in as them with the login form,
+     * and returns an API client signed in as the same user.
+     */
+    private ApiClient signInAsNew(String username, String role) throws Exception {
         ApiClient admin = new ApiClient(applicationUrl);
         admin.signIn("admin", DeployedApplication.ADMIN_PASSWORD);
-        admin.registerUser(username, PASSWORD, "DOCTOR");
+        admin.registerUser(username, PASSWORD, role);
+        ApiClient api = new ApiClient(applicationUrl);
+        api.signIn(username, PASSWORD);
         browser.get(applicationUrl);
         waitFor(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
                 .sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("signin")).click();
         waitFor(PAGE).until(ExpectedConditions.urlContains("app/dashboard.xhtml"));
+        return api;
     }
 
     /**

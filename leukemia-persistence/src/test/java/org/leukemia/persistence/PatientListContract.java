@@ -1,0 +1,385 @@
+package org.leukemia.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.leukemia.persistence.model.ModelVersion;
+import org.leukemia.persistence.model.ModelVersionRepository;
+import org.leukemia.persistence.patient.Diagnosis;
+import org.leukemia.persistence.patient.LabPanel;
+import org.leukemia.persistence.patient.LabResult;
+import org.leukemia.persistence.patient.Patient;
+import org.leukemia.persistence.patient.PatientRepository;
+import org.leukemia.persistence.patient.Sex;
+import org.leukemia.persistence.prediction.Prediction;
+import org.leukemia.persistence.prediction.PredictionCriteria;
+import org.leukemia.persistence.prediction.PredictionLine;
+import org.leukemia.persistence.prediction.PredictionRepository;
+import org.leukemia.persistence.prediction.PredictionScope;
+import org.leukemia.persistence.prediction.PredictionSort;
+import org.leukemia.persistence.testing.TestDatabase;
+import org.leukemia.persistence.upload.Upload;
+import org.leukemia.persistence.upload.UploadRepository;
+import org.leukemia.persistence.user.Role;
+import org.leukemia.persistence.user.UserAccount;
+import org.leukemia.persistence.user.UserAccountRepository;
+
+/**
+ * The patient list's queries on a real database, one subclass per database: each filter, the
+ * scope (a doctor's patients, or everyone's for an auditor; never a removed patient), each
+ * sort with its tie-break, paging and the capped count. Every answer is compared with the
+ * same selection made in Java from the rows as written.
+ */
+abstract class PatientListContract {
+
+    static TestDatabase db;
+
+    /** The rows written, as the list should show them; null until written. */
+    private static List<Row> rows;
+    private static long uploadOfA;
+
+    /** What the test wrote for one prediction. */
+    private record Row(long predictionId, String owner, String externalId, String fullName,
+            Diagnosis diagnosis, boolean removed, String subtype, double confidence,
+            LocalDateTime predictedAt, int modelVersion, Long uploadId) {
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        if (db != null) {
+            db.close();
+            db = null;
+        }
+        rows = null;
+    }
+
+    @BeforeEach
+    void writeRowsOnce() {
+        if (rows == null) {
+            rows = db.fromTransaction(PatientListContract::write);
+        }
+    }
+
+    /**
+     * Doctor list_a has six patients (one removed, two with a confirmed diagnosis, one without
+     * a name), list_b two with identifiers that list_a also uses;
+     * 30 predictions by two model versions, some from an upload, with ties in time and in
+     * confidence.
+     */
+    private static List<Row> write(EntityManager em) {
+        UserAccountRepository users = new UserAccountRepository(em);
+        UserAccount a = new UserAccount("list_a", "hash", "Dr A", Set.of(Role.DOCTOR));
+        UserAccount b = new UserAccount("list_b", "hash", "Dr B", Set.of(Role.DOCTOR));
+        UserAccount auditor = new UserAccount("list_auditor", "hash", "Auditor",
+                Set.of(Role.AUDITOR));
+        users.add(a);
+        users.add(b);
+        users.add(auditor);
+        ModelVersionRepository models = new ModelVersionRepository(em);
+        List<ModelVersion> versions = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ModelVersion model = new ModelVersion(models.nextVersionNumber(), null, "test",
+                    true, "ab".repeat(32), "{}", "{}", new byte[] {1});
+            models.add(model);
+            em.flush();
+            versions.add(model);
+        }
+        Upload upload = new Upload(a, "list.xlsx", "cd".repeat(32), 10L);
+        new UploadRepository(em).add(upload);
+
+        PatientRepository patients = new PatientRepository(em);
+        List<Patient> people = List.of(
+                patient(em, "P01", a, "DUPONT Marie", Diagnosis.APL),
+                patient(em, "P02", a, "MARTIN Paul", null),
+                patient(em, "P03", a, "MARTINEZ Ana", null),
+                patient(em, "R01", a, null, Diagnosis.OTHER),
+                patient(em, "R02", a, "DURAND Luc", null),
+                patient(em, "P09", a, "REMOVED Rose", null),
+                patient(em, "P01", b, "BERNARD Jean", null),
+                patient(em, "P02", b, "DUPONT Marc", null));
+        em.flush();
+
+        String[] subtypes = {"AML", "ALL", "APL"};
+        LocalDateTime start = LocalDateTime.of(2025, 1, 1, 8, 0);
+        List<Row> written = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Patient patient = people.get(i % people.size());
+            boolean fromUpload = patient.getOwner().equals(a) && i % 3 == 0;
+            LabPanel panel = new LabPanel(patient, fromUpload ? upload : null,
+                    fromUpload ? i + 2 : null, null, List.of(new LabResult("wbc", 5.0, null)));
+            patients.add(panel);
+            String subtype = subtypes[i % 3];
+            double confidence = (4 + i % 7) / 10.0; // 0.4 to 1.0, ties every 7th
+            ModelVersion model = versions.get(i < 15 ? 0 : 1);
+            Prediction prediction = new Prediction(panel, model, subtype, confidence / 2,
+                    confidence, 1 - confidence * 1.5 < 0 ? 0 : 1 - confidence * 1.5,
+                    confidence, null);
+            new PredictionRepository(em).add(prediction);
+            em.flush();
+            // every day at 8:00 over a month, three pairs at the very same moment
+            LocalDateTime at = start.plusDays(i).minusDays(i % 10 == 5 ? 1 : 0);
+            em.createNativeQuery("UPDATE prediction SET predicted_at = ? WHERE id = ?")
+                    .setParameter(1, at).setParameter(2, prediction.getId()).executeUpdate();
+            written.add(new Row(prediction.getId(), patient.getOwner().getUsername(),
+                    patient.getExternalId(), patient.getFullName(),
+                    patient.getConfirmedDiagnosis(), patient.getExternalId().equals("P09"),
+                    subtype, confidence, at, model.getVersion(),
+                    fromUpload ? upload.getId() : null));
+        }
+        people.get(5).remove(a);
+        uploadOfA = upload.getId();
+        return written;
+    }
+
+    private static Patient patient(EntityManager em, String id, UserAccount owner, String name,
+            Diagnosis diagnosis) {
+        Patient patient = new Patient(id, owner, Sex.UNKNOWN);
+        patient.describe(name, null);
+        if (diagnosis != null) {
+            patient.recordDiagnosis(diagnosis, owner);
+        }
+        new PatientRepository(em).add(patient);
+        return patient;
+    }
+
+    @Test
+    void aDoctorSeesOnlyTheirOwnPatientsAndNoOneSeesARemovedPatient() {
+        assertThat(ids("list_a", PredictionCriteria.NONE, PredictionSort.NEWEST_FIRST))
+                .isNotEmpty()
+                .isEqualTo(expected("list_a", r -> true, PredictionSort.NEWEST_FIRST));
+        assertThat(ids("list_b", PredictionCriteria.NONE, PredictionSort.NEWEST_FIRST))
+                .isNotEmpty()
+                .isEqualTo(expected("list_b", r -> true, PredictionSort.NEWEST_FIRST))
+                .doesNotContainAnyElementsOf(rows.stream()
+                        .filter(r -> r.owner().equals("list_a")).map(Row::predictionId)
+                        .toList());
+        assertThat(ids(null, PredictionCriteria.NONE, PredictionSort.NEWEST_FIRST))
+                .isEqualTo(expected(null, r -> true, PredictionSort.NEWEST_FIRST))
+                .hasSize((int) rows.stream().filter(r -> !r.removed()).count())
+                .doesNotContainAnyElementsOf(rows.stream().filter(Row::removed)
+                        .map(Row::predictionId).toList());
+        // the identifiers list_b shares with list_a find list_b's own patients only
+        assertThat(lines("list_b", PredictionCriteria.builder().text("P01").build(),
+                PredictionSort.NEWEST_FIRST)).extracting(PredictionLine::fullName)
+                .containsOnly("BERNARD Jean");
+        assertThat(ids("list_a", PredictionCriteria.builder().text("P09").build(),
+                PredictionSort.NEWEST_FIRST)).isEmpty();
+        assertThat(count("list_a", PredictionCriteria.NONE, 100))
+                .isEqualTo(expected("list_a", r -> true, PredictionSort.NEWEST_FIRST).size());
+    }
+
+    @Test
+    void theTextMatchesTheBeginningOfTheIdentifierOrOfTheName() {
+        assertFilter(PredictionCriteria.builder().text("P0").build(),
+                r -> r.externalId().startsWith("P0"));
+        assertFilter(PredictionCriteria.builder().text(" MARTIN ").build(),
+                r -> r.fullName() != null && r.fullName().startsWith("MARTIN"));
+        assertFilter(PredictionCriteria.builder().text("DU").build(),
+                r -> r.fullName() != null && r.fullName().startsWith("DU"));
+        // not in the middle of a name; a wildcard in the text is a character like any other
+        assertThat(ids("list_a", PredictionCriteria.builder().text("Paul").build(),
+                PredictionSort.NEWEST_FIRST)).isEmpty();
+        assertThat(ids("list_a", PredictionCriteria.builder().text("P_1").build(),
+                PredictionSort.NEWEST_FIRST)).isEmpty();
+        assertThat(ids("list_a", PredictionCriteria.builder().text("%").build(),
+                PredictionSort.NEWEST_FIRST)).isEmpty();
+    }
+
+    @Test
+    void eachFilterSelectsWhatItNames() {
+        assertFilter(PredictionCriteria.builder().subtype("apl").build(),
+                r -> r.subtype().equals("APL"));
+        assertFilter(PredictionCriteria.builder().confidence(0.6, 0.8).build(),
+                r -> r.confidence() >= 0.6 && r.confidence() <= 0.8);
+        assertFilter(PredictionCriteria.builder().confidence(0.9, null).build(),
+                r -> r.confidence() >= 0.9);
+        assertFilter(PredictionCriteria.builder().confidence(null, 0.5).build(),
+                r -> r.confidence() <= 0.5);
+        LocalDate first = LocalDate.of(2025, 1, 5);
+        LocalDate last = LocalDate.of(2025, 1, 14);
+        assertFilter(PredictionCriteria.builder().predictedBetween(first, last).build(),
+                r -> !r.predictedAt().toLocalDate().isBefore(first)
+                        && !r.predictedAt().toLocalDate().isAfter(last));
+        assertFilter(PredictionCriteria.builder().predictedBetween(last, null).build(),
+                r -> !r.predictedAt().toLocalDate().isBefore(last));
+        int secondModel = rows.get(rows.size() - 1).modelVersion();
+        assertFilter(PredictionCriteria.builder().modelVersion(secondModel).build(),
+                r -> r.modelVersion() == secondModel);
+        assertFilter(PredictionCriteria.builder().upload(uploadOfA).build(),
+                r -> Long.valueOf(uploadOfA).equals(r.uploadId()));
+        assertFilter(PredictionCriteria.builder().diagnosed(true).build(),
+                r -> r.diagnosis() != null);
+        assertFilter(PredictionCriteria.builder().diagnosed(false).build(),
+                r -> r.diagnosis() == null);
+        assertFilter(PredictionCriteria.builder().text("P").subtype("AML")
+                .confidence(0.5, null).diagnosed(false).modelVersion(secondModel).build(),
+                r -> r.externalId().startsWith("P") && r.subtype().equals("AML")
+                        && r.confidence() >= 0.5 && r.diagnosis() == null
+                        && r.modelVersion() == secondModel);
+        assertThat(ids("list_a", PredictionCriteria.builder().upload(uploadOfA + 1000).build(),
+                PredictionSort.NEWEST_FIRST)).isEmpty();
+    }
+
+    @Test
+    void aLineCarriesWhatThePageShows() {
+        Row row = rows.stream().filter(r -> r.externalId().equals("P01")
+                && r.owner().equals("list_a") && r.uploadId() != null).findFirst().orElseThrow();
+        PredictionLine line = lines("list_a", PredictionCriteria.builder().text("P01").build(),
+                PredictionSort.NEWEST_FIRST).stream()
+                .filter(l -> l.predictionId() == row.predictionId()).findFirst().orElseThrow();
+        assertThat(line.externalId()).isEqualTo("P01");
+        assertThat(line.fullName()).isEqualTo("DUPONT Marie");
+        assertThat(line.confirmedDiagnosis()).isEqualTo("APL");
+        assertThat(line.predictedSubtype()).isEqualTo(row.subtype());
+        assertThat(line.confidence()).isEqualTo(row.confidence());
+        assertThat(line.predictedAt()).isEqualTo(row.predictedAt());
+        assertThat(line.modelVersion()).isEqualTo(row.modelVersion());
+        assertThat(line.uploadId()).isEqualTo(uploadOfA);
+        assertThat(line.uploadFileName()).isEqualTo("list.xlsx");
+    }
+
+    @Test
+    void everySortIsTotalAndItsPagesFollowOneAnother() {
+        for (PredictionSort.Column column : PredictionSort.Column.values()) {
+            for (boolean ascending : new boolean[] {true, false}) {
+                PredictionSort sort = new PredictionSort(column, ascending);
+                for (String owner : new String[] {"list_a", null}) {
+                    List<Long> expected = expected(owner, r -> true, sort);
+                    assertThat(ids(owner, PredictionCriteria.NONE, sort)).as("%s", sort)
+                            .isEqualTo(expected);
+                    List<Long> paged = new ArrayList<>();
+                    for (int first = 0; first < expected.size(); first += 4) {
+                        paged.addAll(db.fromTransaction(em -> new PredictionRepository(em)
+                                .search(scope(em, owner), PredictionCriteria.NONE, sort,
+                                        paged.size(), 4)).stream()
+                                .map(PredictionLine::predictionId).toList());
+                    }
+                    assertThat(paged).as("pages of %s", sort).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theCountStopsAtItsLimit() {
+        int all = expected(null, r -> true, PredictionSort.NEWEST_FIRST).size();
+        assertThat(count(null, PredictionCriteria.NONE, all + 1)).isEqualTo(all);
+        assertThat(count(null, PredictionCriteria.NONE, 5)).isEqualTo(5);
+        assertThat(count("list_b", PredictionCriteria.builder().subtype("APL").build(), 100))
+                .isEqualTo(expected("list_b", r -> r.subtype().equals("APL"),
+                        PredictionSort.NEWEST_FIRST).size());
+        assertThat(count("list_a", PredictionCriteria.builder().upload(uploadOfA).build(), 100))
+                .isEqualTo(expected("list_a", r -> r.uploadId() != null,
+                        PredictionSort.NEWEST_FIRST).size());
+    }
+
+    @Test
+    void predictionsFollowTheirPatientToItsNewDoctor() {
+        long patientId = db.fromTransaction(em -> {
+            UserAccount from = new UserAccount("list_from", "hash", "Dr From",
+                    Set.of(Role.DOCTOR));
+            UserAccount to = new UserAccount("list_to", "hash", "Dr To", Set.of(Role.DOCTOR));
+            new UserAccountRepository(em).add(from);
+            new UserAccountRepository(em).add(to);
+            ModelVersion model = new ModelVersionRepository(em).findByVersion(
+                    rows.get(0).modelVersion()).orElseThrow();
+            Patient patient = patient(em, "MOVED", from, null, null);
+            for (int i = 0; i < 2; i++) {
+                LabPanel panel = new LabPanel(patient, null, null, null, List.of());
+                new PatientRepository(em).add(panel);
+                new PredictionRepository(em).add(new Prediction(panel, model, "ALL", 0.8, 0.1,
+                        0.1, 0.8, null));
+            }
+            em.flush();
+            return patient.getId();
+        });
+
+        int moved = db.fromTransaction(em -> {
+            Patient patient = em.find(Patient.class, patientId);
+            patient.assignTo(new UserAccountRepository(em).findByUsername("list_to")
+                    .orElseThrow());
+            em.flush();
+            return new PredictionRepository(em).followOwner(patient);
+        });
+
+        assertThat(moved).isEqualTo(2);
+        assertThat(lines("list_to", PredictionCriteria.NONE, PredictionSort.NEWEST_FIRST))
+                .hasSize(2).extracting(PredictionLine::externalId).containsOnly("MOVED");
+        assertThat(lines("list_from", PredictionCriteria.NONE, PredictionSort.NEWEST_FIRST))
+                .isEmpty();
+
+        // removed, so that the auditor's lists of the other tests are as written
+        db.inTransaction(em -> em.find(Patient.class, patientId).remove(
+                new UserAccountRepository(em).findByUsername("list_to").orElseThrow()));
+        assertThat(lines("list_to", PredictionCriteria.NONE, PredictionSort.NEWEST_FIRST))
+                .isEmpty();
+    }
+
+    /** Checks a filter for a doctor and for everyone, in the default order. */
+    private static void assertFilter(PredictionCriteria criteria, Predicate<Row> selects) {
+        for (String owner : new String[] {"list_a", null}) {
+            List<Long> expected = expected(owner, selects, PredictionSort.NEWEST_FIRST);
+            assertThat(ids(owner, criteria, PredictionSort.NEWEST_FIRST))
+                    .as("%s for %s", criteria, owner == null ? "everyone" : owner)
+                    .isEqualTo(expected);
+            assertThat(count(owner, criteria, 1000)).isEqualTo(expected.size());
+        }
+        assertThat(expected(null, selects, PredictionSort.NEWEST_FIRST)).as("%s selects rows",
+                criteria).isNotEmpty();
+    }
+
+    private static List<Long> expected(String owner, Predicate<Row> selects,
+            PredictionSort sort) {
+        Comparator<Row> order = Comparator.comparing(key(sort.column()))
+                .thenComparing(Row::predictedAt).thenComparing(Row::predictionId);
+        return rows.stream()
+                .filter(r -> !r.removed() && (owner == null || r.owner().equals(owner)))
+                .filter(selects)
+                .sorted(sort.ascending() ? order : order.reversed())
+                .map(Row::predictionId)
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Function<Row, Comparable<Object>> key(PredictionSort.Column column) {
+        Function<Row, ?> key = switch (column) {
+            case PREDICTED_AT -> Row::predictedAt;
+            case CONFIDENCE -> Row::confidence;
+            case SUBTYPE -> Row::subtype;
+            case PATIENT -> Row::externalId;
+        };
+        return (Function<Row, Comparable<Object>>) key;
+    }
+
+    private static List<Long> ids(String owner, PredictionCriteria criteria,
+            PredictionSort sort) {
+        return lines(owner, criteria, sort).stream().map(PredictionLine::predictionId).toList();
+    }
+
+    private static List<PredictionLine> lines(String owner, PredictionCriteria criteria,
+            PredictionSort sort) {
+        return db.fromTransaction(em -> new PredictionRepository(em)
+                .search(scope(em, owner), criteria, sort, 0, 1000));
+    }
+
+    private static int count(String owner, PredictionCriteria criteria, int limit) {
+        return db.fromTransaction(em -> new PredictionRepository(em)
+                .countUpTo(scope(em, owner), criteria, limit));
+    }
+
+    private static PredictionScope scope(EntityManager em, String owner) {
+        return owner == null ? PredictionScope.EVERYONE : PredictionScope.ownedBy(
+                new UserAccountRepository(em).findByUsername(owner).orElseThrow());
+    }
+}

@@ -1,0 +1,65 @@
+package org.leukemia.web.api;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.leukemia.application.audit.AuditEntry;
+import org.leukemia.application.audit.AuditFilter;
+import org.leukemia.application.audit.AuditTrail;
+import org.leukemia.persistence.audit.ChainVerification;
+
+/** The audit trail, for auditors only: other roles get 403 from the service. */
+@Path("audit")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    private static final int MAX_PAGE = 500;
+
+    @EJB
+    private AuditTrail trail;
+
+    /**
+     * A page of the entries, newest first.
+     *
+     * @param actor only the entries of this username, or blank for all
+     * @param targetType only the entries about this kind of record ("patient", "upload", ...)
+     * @param targetId with a target type: only the entries about this record
+     */
+    @GET
+    public AuditPage entries(@QueryParam("actor") String actor,
+            @QueryParam("targetType") String targetType,
+            @QueryParam("targetId") String targetId,
+            @QueryParam("first") @DefaultValue("0") int first,
+            @QueryParam("max") @DefaultValue("50") int max) {
+        AuditFilter filter = new AuditFilter(targetType, targetId, actor);
+        int from = Math.max(0, first);
+        List<AuditEntry> entries = trail.entries(filter, from,
+                Math.min(Math.max(1, max), MAX_PAGE)).stream().map(AuditEntry::of).toList();
+        return new AuditPage(trail.count(filter), from, entries);
+    }
+
+    /** Checks the whole chain, and records that it was checked. */
+    @POST
+    @Path("verification")
+    public ChainVerification verify() {
+        return trail.verify();
+    }
+
+    /**
+     * A page of audit entries.
+     *
+     * @param total how many entries match the filter
+     * @param first the index of the first entry of this page
+     * @param entries the entries, newest first
+     */
+    public record AuditPage(long total, int first, List<AuditEntry> entries) {
+    }
+}

@@ -1,0 +1,222 @@
+package org.leukemia.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The analytics and the audit trail on a real deployment: a doctor's figures count only their
+ * patients and an auditor's every patient; exports download as files and are audited; the
+ * auditor reads the trail and verifies its chain, which nobody else may. Subclasses name the
+ * deployment (Payara Micro with the WAR, Payara Server with the EAR). The server may hold
+ * other tests' patients, so an auditor's figures are compared before and after.
+ */
+public abstract class AnalyticsAndAuditContract {
+
+    private static final String PASSWORD = "analytics-password-42";
+    private static final String XLSX =
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private String run;
+
+    /** @return the application's URL, ending in "/" */
+    protected abstract String applicationUrl() throws Exception;
+
+    @BeforeEach
+    void nameThisRun() {
+        run = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void aDoctorsAnalyticsCountOnlyTheirPatientsAndAnAuditorsEveryPatient() throws Exception {
+        ApiClient auditor = user("auditor", "AUDITOR");
+        long before = patients(auditor.get("api/analytics"));
+        ApiClient first = user("first", "DOCTOR");
+        ApiClient second = user("second", "DOCTOR");
+
+        upload(first, "F1-" + run, "F2-" + run);
+        upload(second, "S1-" + run);
+        JsonObject mine = ApiClient.object(first.get("api/analytics"));
+        JsonObject everything = ApiClient.object(auditor.get("api/analytics"));
+
+        assertThat(mine.getBoolean("everyPatient")).isFalse();
+        assertThat(mine.getString("scope")).isEqualTo("Patients of first-" + run);
+        assertThat(patients(mine)).isEqualTo(2);
+        assertThat(mine.getJsonArray("months").getValuesAs(JsonObject.class).stream()
+                .mapToLong(m -> m.getJsonObject("predictions").getJsonNumber("total")
+                        .longValue()).sum()).isEqualTo(2);
+        assertThat(mine.getJsonArray("confidence").getValuesAs(JsonObject.class).stream()
+                .mapToLong(b -> b.getJsonObject("patients").getJsonNumber("total")
+                        .longValue()).sum()).isEqualTo(2);
+        assertThat(mine.getJsonObject("agreement").getInt("confirmed")).isZero();
+        assertThat(patients(second.get("api/analytics"))).isEqualTo(1);
+        assertThat(everything.getBoolean("everyPatient")).isTrue();
+        assertThat(everything.getString("scope")).isEqualTo("All patients");
+        assertThat(patients(everything) - before).isEqualTo(3);
+    }
+
+    @Test
+    void aPeriodNarrowsTheFiguresAndAMalformedOneIsRefused() throws Exception {
+        ApiClient doctor = user("period", "DOCTOR");
+        upload(doctor, "P1-" + run);
+
+        assertThat(patients(doctor.get("api/analytics?from=2000-01-01"))).isEqualTo(1);
+        assertThat(patients(doctor.get("api/analytics?to=2000-01-31"))).isZero();
+        HttpResponse<String> malformed = doctor.get("api/analytics?from=31/01/2026");
+        HttpResponse<String> backwards = doctor.get("api/analytics?from=2026-02-01&to=2026-01-01");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.object(malformed).getString("error")).contains("2026-01-31");
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.object(backwards).getString("error")).contains("before it begins");
+    }
+
+    @Test
+    void exportsDownloadWithTheirContentTypeAndAreAudited() throws Exception {
+        ApiClient doctor = user("export", "DOCTOR");
+        ApiClient auditor = user("exportaudit", "AUDITOR");
+        upload(doctor, "E1-" + run);
+
+        HttpResponse<byte[]> xlsx = doctor.getBytes("api/analytics/export?format=xlsx");
+        HttpResponse<byte[]> pdf = doctor.getBytes("api/analytics/export?format=pdf");
+        HttpResponse<String> unknown = doctor.get("api/analytics/export?format=doc");
+
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type")).hasValue(XLSX);
+        assertThat(xlsx.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                d -> assertThat(d).startsWith("attachment").contains(".xlsx"));
+        List<String> texts = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> {
+                assertThat(cell.getCellType()).isNotEqualTo(CellType.FORMULA);
+                texts.add(cell.toString());
+            })));
+        }
+        assertThat(texts).contains("Patients of export-" + run, "export-" + run);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+
+        List<JsonObject> exports = entries(auditor, "actor=export-" + run
+                + "&targetType=report");
+        assertThat(exports).extracting(e -> e.getString("action"))
+                .containsExactly("EXPORT", "EXPORT");
+        assertThat(exports.get(0).getString("details")).contains("\"format\":\"pdf\"");
+    }
+
+    @Test
+    void theAuditTrailShowsTheUploadAndTheViewOfAPatientAndItsChainIsIntact() throws Exception {
+        ApiClient doctor = user("audited", "DOCTOR");
+        ApiClient auditor = user("auditor2", "AUDITOR");
+        long uploadId = upload(doctor, "A1-" + run);
+        long patientId = ApiClient.array(doctor.get("api/patients")).getJsonObject(0)
+                .getJsonNumber("patientId").longValue();
+        assertThat(doctor.get("api/patients/" + patientId).statusCode()).isEqualTo(200);
+
+        List<JsonObject> byDoctor = entries(auditor, "actor=audited-" + run);
+        List<JsonObject> aboutPatient = entries(auditor, "targetType=patient&targetId="
+                + patientId);
+        HttpResponse<String> verification = auditor.postJson("api/audit/verification", "{}");
+        HttpResponse<String> page = auditor.get("app/audit.xhtml");
+
+        assertThat(byDoctor).extracting(e -> e.getString("action") + " "
+                + e.getString("targetType") + " " + e.getString("targetId"))
+                .containsExactly("VIEW patient " + patientId, "UPLOAD upload " + uploadId);
+        assertThat(byDoctor.get(0).getJsonNumber("seq").longValue())
+                .isGreaterThan(byDoctor.get(1).getJsonNumber("seq").longValue());
+        assertThat(aboutPatient).extracting(e -> e.getString("actor"))
+                .containsExactly("audited-" + run);
+        assertThat(verification.statusCode()).as(verification.body()).isEqualTo(200);
+        JsonObject chain = ApiClient.object(verification);
+        assertThat(chain.getBoolean("intact")).isTrue();
+        assertThat(chain.getJsonNumber("entriesChecked").longValue()).isGreaterThanOrEqualTo(2);
+        assertThat(chain.getString("lastHash")).matches("[0-9a-f]{64}");
+        assertThat(entries(auditor, "actor=auditor2-" + run + "&targetType=audit-trail"))
+                .extracting(e -> e.getString("action")).containsExactly("VERIFY");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Verify the chain", "audited-" + run);
+    }
+
+    @Test
+    void doctorsAndAdministratorsMayNotReadTheAuditTrail() throws Exception {
+        ApiClient doctor = user("nosy", "DOCTOR");
+        ApiClient admin = new ApiClient(applicationUrl());
+        admin.signIn("admin", DeployedApplication.ADMIN_PASSWORD);
+
+        assertThat(doctor.get("api/audit").statusCode()).isEqualTo(403);
+        assertThat(doctor.postJson("api/audit/verification", "{}").statusCode()).isEqualTo(403);
+        assertThat(doctor.get("app/audit.xhtml").statusCode()).isEqualTo(403);
+        assertThat(admin.get("api/audit").statusCode()).isEqualTo(403);
+        assertThat(admin.postJson("api/audit/verification", "{}").statusCode()).isEqualTo(403);
+        assertThat(admin.get("api/analytics").statusCode()).isEqualTo(403);
+        assertThat(admin.get("app/analytics.xhtml").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theAnalyticsPageShowsChartsTheMatrixAndTheExports() throws Exception {
+        ApiClient doctor = user("page", "DOCTOR");
+        upload(doctor, "G1-" + run);
+
+        HttpResponse<String> page = doctor.get("app/analytics.xhtml");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Patients of page-" + run, "1 patients counted",
+                "never replaces one", "ui-chart", "Agreement with the confirmed diagnosis",
+                "OTHER always counts as a miss", "api/analytics/export?format=xlsx",
+                "api/analytics/export?format=pdf");
+        assertThat(page.body()).as("a doctor has no link to the audit trail")
+                .doesNotContain("app/audit.xhtml");
+    }
+
+    /** Registers a user with one role, and signs them in. */
+    protected ApiClient user(String name, String role) throws Exception {
+        ApiClient admin = new ApiClient(applicationUrl());
+        admin.signIn("admin", DeployedApplication.ADMIN_PASSWORD);
+        String username = name + "-" + run;
+        admin.registerUser(username, PASSWORD, role);
+
+        ApiClient user = new ApiClient(applicationUrl());
+        user.signIn(username, PASSWORD);
+        return user;
+    }
+
+    /** Uploads plausible patients with these identifiers; returns the upload's id. */
+    private static long upload(ApiClient doctor, String... identifiers) throws Exception {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < identifiers.length; i++) {
+            rows.add(i % 2 == 0
+                    ? List.of(identifiers[i], "F", 34, 2.1, 92.0, 335, 31, 58, 0.9, 410, 0.05)
+                    : List.of(identifiers[i], "M", 7, 48.0, 84.0, 340, 40, 85, 3.1, 1890, 0.4));
+        }
+        HttpResponse<String> answer = doctor.upload("api/uploads", identifiers[0] + ".xlsx",
+                Workbooks.of(Workbooks.PANEL, rows));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return ApiClient.object(answer).getJsonNumber("uploadId").longValue();
+    }
+
+    private static long patients(HttpResponse<String> analytics) {
+        assertThat(analytics.statusCode()).as(analytics.body()).isEqualTo(200);
+        return patients(ApiClient.object(analytics));
+    }
+
+    private static long patients(JsonObject analytics) {
+        return analytics.getJsonObject("distribution").getJsonNumber("total").longValue();
+    }
+
+    private static List<JsonObject> entries(ApiClient auditor, String query) throws Exception {
+        HttpResponse<String> answer = auditor.get("api/audit?" + query);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return ApiClient.object(answer).getJsonArray("entries").getValuesAs(JsonObject.class);
+    }
+}
