@@ -168,6 +168,11 @@ final class PayaraServerDomain {
         }
     }
 
+    /** @return the JDBC URL of the application's database, for tests that read it */
+    static String databaseUrl() {
+        return databaseServerUrl() + "/" + DATABASE;
+    }
+
     /** The MySQL server's URL without a database: the tests' URL minus its path. */
     static String databaseServerUrl() {
         String url = System.getProperty("test.db.url", "jdbc:mysql://127.0.0.1:3306/leukemia_test");

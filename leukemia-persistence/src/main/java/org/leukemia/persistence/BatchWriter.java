@@ -45,7 +45,8 @@ public class BatchWriter {
             + " (id, patient_id, upload_id, source_row, age_years, received_at)"
             + " VALUES (?, ?, ?, ?, ?, ?)";
     private static final String RESULT = "INSERT INTO lab_result"
-            + " (panel_id, parameter, result_value, unit) VALUES (?, ?, ?, ?)";
+            + " (panel_id, parameter, result_value, unit, received_value, received_unit)"
+            + " VALUES (?, ?, ?, ?, ?, ?)";
     private static final String PREDICTION = "INSERT INTO prediction"
             + " (id, panel_id, patient_id, model_version_id, predicted_subtype,"
             + " probability_all, probability_aml, probability_apl, confidence, notes,"
@@ -122,6 +123,8 @@ public class BatchWriter {
                     results.setString(2, r.getParameter());
                     results.setDouble(3, r.getValue());
                     results.setString(4, r.getUnit());
+                    results.setString(5, r.getReceivedValue());
+                    results.setString(6, r.getReceivedUnit());
                     results.addBatch();
                 }
                 addPrediction(rows, predictionSequence.next(), panelId, patientId, p);

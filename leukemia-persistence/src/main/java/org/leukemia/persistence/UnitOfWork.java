@@ -26,6 +26,14 @@ public class UnitOfWork {
     }
 
     /**
+     * Writes what is pending to the database, still inside the transaction, so that a refusal
+     * (a concurrent change of the same row, say) is met here rather than at commit.
+     */
+    public void flush() {
+        em.flush();
+    }
+
+    /**
      * Writes what is pending to the database (still inside the transaction) and detaches every
      * entity; entities used afterwards must be found again.
      */

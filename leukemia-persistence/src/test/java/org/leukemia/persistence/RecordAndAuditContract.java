@@ -23,6 +23,8 @@ import org.leukemia.persistence.audit.AuditEvent;
 import org.leukemia.persistence.audit.AuditLog;
 import org.leukemia.persistence.audit.ChainVerification;
 import org.leukemia.persistence.patient.Diagnosis;
+import org.leukemia.persistence.patient.LabPanel;
+import org.leukemia.persistence.patient.LabResult;
 import org.leukemia.persistence.patient.Patient;
 import org.leukemia.persistence.patient.PatientNote;
 import org.leukemia.persistence.patient.PatientRepository;
@@ -127,6 +129,66 @@ abstract class RecordAndAuditContract {
                         OptimisticLockException.class));
         db.inTransaction(em -> assertThat(new PatientRepository(em).findById(id).orElseThrow()
                 .getFullName()).isEqualTo("First Edit"));
+    }
+
+    @Test
+    void aResultKeepsTheValueAsReceivedBesideTheNormalisedOne() {
+        long id = db.fromTransaction(em -> {
+            Patient patient = new Patient("R-4", doctor(em, "record_received"), Sex.FEMALE);
+            PatientRepository patients = new PatientRepository(em);
+            patients.add(patient);
+            patients.add(new LabPanel(patient, null, null, 40.0, List.of(
+                    new LabResult("mchc", 344.0, "g/L", "34,4", "g/dL"),
+                    new LabResult("fibrinogen", 0.5, "g/L", " <0.5 ", null),
+                    new LabResult("neutrophils_pct", 41.0, "%"),
+                    new LabResult("ldh", 410.0, "U/L", "4".repeat(70), "u".repeat(40)))));
+            return patient;
+        }).getId();
+
+        db.inTransaction(em -> {
+            PatientRepository patients = new PatientRepository(em);
+            LabPanel panel = patients.panelsOf(patients.findById(id).orElseThrow()).get(0);
+            assertThat(panel.result("mchc").orElseThrow()).extracting(LabResult::getValue,
+                    LabResult::getUnit, LabResult::getReceivedValue, LabResult::getReceivedUnit)
+                    .containsExactly(344.0, "g/L", "34,4", "g/dL");
+            assertThat(panel.result("fibrinogen").orElseThrow().getReceivedValue())
+                    .isEqualTo("<0.5");
+            assertThat(panel.result("neutrophils_pct").orElseThrow())
+                    .extracting(LabResult::getReceivedValue, LabResult::getReceivedUnit)
+                    .containsExactly(null, null);
+            LabResult cut = panel.result("ldh").orElseThrow();
+            assertThat(cut.getReceivedValue()).hasSize(LabResult.MAX_RECEIVED_VALUE)
+                    .endsWith("\u2026");
+            assertThat(cut.getReceivedUnit()).hasSize(LabResult.MAX_UNIT);
+        });
+    }
+
+    @Test
+    void anAdministratorFindsAPatientByIdentifierAmongEveryDoctorsButNotRemovedOnes() {
+        db.inTransaction(em -> {
+            PatientRepository patients = new PatientRepository(em);
+            UserAccount zed = doctor(em, "record_find_z");
+            UserAccount amy = doctor(em, "record_find_a");
+            UserAccount bob = doctor(em, "record_find_b");
+            patients.add(new Patient("SHARED-1", zed, Sex.MALE));
+            patients.add(new Patient("SHARED-1", amy, Sex.MALE));
+            patients.add(new Patient("OTHER-1", amy, Sex.MALE));
+            Patient removed = new Patient("SHARED-1", bob, Sex.MALE);
+            patients.add(removed);
+            removed.remove(bob);
+        });
+
+        db.inTransaction(em -> {
+            PatientRepository patients = new PatientRepository(em);
+            UserAccount amy = new UserAccountRepository(em).findByUsername("record_find_a")
+                    .orElseThrow();
+            assertThat(patients.findByExternalId("SHARED-1", null))
+                    .extracting(p -> p.getOwner().getUsername())
+                    .containsExactly("record_find_a", "record_find_z");
+            assertThat(patients.findByExternalId("SHARED-1", amy)).singleElement()
+                    .satisfies(p -> assertThat(p.isOwnedBy(amy)).isTrue());
+            assertThat(patients.findByExternalId("OTHER-2", null)).isEmpty();
+        });
     }
 
     @Test

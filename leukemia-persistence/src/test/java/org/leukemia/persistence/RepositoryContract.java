@@ -287,8 +287,10 @@ abstract class RepositoryContract {
     private static Prediction batchPrediction(Patient patient, Upload upload, int row,
             Double age, ModelVersion model, String unusual) {
         LabPanel panel = new LabPanel(patient, upload, row, age, List.of(
-                new LabResult("wbc", 10.0 + row, "10^9/L"), new LabResult("ldh", 400.0 * row,
-                        "U/L")));
+                new LabResult("wbc", 10.0 + row, "10^9/L", (10_000 + 1000 * row) + " /µL",
+                        "/µL"),
+                new LabResult("ldh", 400.0 * row, "U/L", row == 3 ? "<" + 400 * row : null,
+                        null)));
         return new Prediction(panel, model, "AML", 0.25, 0.5 + row / 100.0, 0.25 - row / 100.0,
                 0.5 + row / 100.0, row == 2 ? "MCHC converted from g/dL" : null,
                 new Assessment(false, unusual != null, unusual, null));

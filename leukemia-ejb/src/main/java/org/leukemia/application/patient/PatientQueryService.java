@@ -4,8 +4,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -18,6 +22,7 @@ import org.leukemia.application.model.ModelRegistry;
 import org.leukemia.application.prediction.Contributions;
 import org.leukemia.ml.LabValues;
 import org.leukemia.ml.Parameter;
+import org.leukemia.persistence.Timestamps;
 import org.leukemia.persistence.audit.AuditAction;
 import org.leukemia.persistence.patient.LabPanel;
 import org.leukemia.persistence.patient.Patient;
@@ -32,12 +37,16 @@ import org.leukemia.persistence.user.Role;
 import org.leukemia.persistence.user.UserAccount;
 
 /**
- * What doctors read: their dashboard and their patients' records. Every query is scoped to the
- * caller here, in the service, whatever page or API asked.
+ * What doctors read: their dashboard, their patients' records and the records' printable
+ * reports; auditors read any record and its report. Every query is scoped to the caller here,
+ * in the service, whatever page or API asked.
  */
 @Stateless
 @RolesAllowed({Roles.DOCTOR, Roles.AUDITOR})
 public class PatientQueryService {
+
+    private static final DateTimeFormatter FILE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT);
 
     @EJB
     private AccountService accounts;
@@ -120,6 +129,36 @@ public class PatientQueryService {
      * @throws PatientNotFoundException if there is no such patient or the caller may not see it
      */
     public PatientRecord patientRecord(long patientId) {
+        PatientRecord record = read(patientId);
+
+        audit.record(AuditAction.VIEW, AuditTarget.PATIENT, patientId, Map.of());
+        return record;
+    }
+
+    /**
+     * One patient's record as a PDF document to print or file, with the disclaimer; who may
+     * read the record may have its report. Each report is recorded in the audit trail.
+     *
+     * @throws PatientNotFoundException if there is no such patient or the caller may not see it
+     */
+    public PatientReport report(long patientId) {
+        PatientRecord record = read(patientId);
+        UserAccount caller = accounts.currentAccount();
+        LocalDateTime now = Timestamps.nowUtc();
+
+        byte[] pdf = PatientReportPdf.render(record, caller.getDisplayName() + " ("
+                + caller.getUsername() + ")", now);
+
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("format", "pdf");
+        details.put("bytes", pdf.length);
+        details.put("panels", record.panels().size());
+        audit.record(AuditAction.EXPORT, AuditTarget.PATIENT, patientId, details);
+        return new PatientReport("patient-" + record.externalId() + "-"
+                + FILE_TIME.format(now) + ".pdf", pdf);
+    }
+
+    private PatientRecord read(long patientId) {
         UserAccount caller = accounts.currentAccount();
         Patient patient = patients.findById(patientId)
                 .filter(p -> mayRead(caller, p))
@@ -131,10 +170,13 @@ public class PatientQueryService {
         List<PatientRecord.Panel> panels = patients.panelsOf(patient).stream()
                 .map(panel -> describe(panel, byPanel.get(panel.getId())))
                 .toList();
-
-        audit.record(AuditAction.VIEW, AuditTarget.PATIENT, patient.getId(), Map.of());
-        return new PatientRecord(patient.getId(), patient.getExternalId(),
-                patient.getSex().name(), patient.getOwner().getUsername(), panels);
+        PatientDetails details = PatientDetails.of(patient, patients.notesOf(patient));
+        boolean changeable = patient.isOwnedBy(caller) && caller.hasRole(Role.DOCTOR);
+        return new PatientRecord(patient.getId(), patient.getExternalId(), details.sex(),
+                patient.getOwner().getUsername(), details.fullName(), details.birthDate(),
+                details.confirmedDiagnosis(), details.diagnosisRecordedAt(),
+                details.diagnosisRecordedBy(), details.version(), details.notes(), changeable,
+                panels);
     }
 
     private static boolean mayRead(UserAccount caller, Patient patient) {
@@ -143,11 +185,14 @@ public class PatientQueryService {
     }
 
     private PatientRecord.Panel describe(LabPanel panel, Prediction prediction) {
+        Map<String, String> conversions = ConversionNotes.byParameter(
+                prediction == null ? null : prediction.getNotes());
         List<PatientRecord.Result> results = panel.getResults().stream()
                 .map(r -> new PatientRecord.Result(r.getParameter(),
                         Parameter.fromKey(r.getParameter()).map(Parameter::label)
                                 .orElse(r.getParameter()),
-                        r.getValue(), r.getUnit()))
+                        r.getValue(), r.getUnit(), r.getReceivedValue(), r.getReceivedUnit(),
+                        conversions.getOrDefault(r.getParameter(), "")))
                 .toList();
         return new PatientRecord.Panel(panel.getId(), panel.getReceivedAt(), panel.getAgeYears(),
                 panel.getUpload() == null ? null : panel.getUpload().getFileName(),

@@ -250,7 +250,10 @@ final class IngestionPipeline {
         return new Prepared(outcomes, usable, results);
     }
 
-    /** Stores a prepared chunk: finds its known patients in one query, writes the rest. */
+    /**
+     * Stores a prepared chunk: finds its known patients in one query, refuses the rows of those
+     * that were removed, writes the rest.
+     */
     private List<RowOutcome> store(Prepared chunk, UserAccount doctor, Upload upload,
             PredictionService.Predictor predictor) {
         RowOutcome[] outcomes = chunk.outcomes();
@@ -261,6 +264,14 @@ final class IngestionPipeline {
         List<Prediction> made = new ArrayList<>(usable.size());
         for (int j = 0; j < usable.size(); j++) {
             Usable u = usable.get(j);
+            Patient removed = known.get(u.entry().externalId());
+            if (removed != null && removed.isRemoved()) {
+                outcomes[u.slot()] = new RowOutcome(u.entry().rowNumber(),
+                        u.entry().externalId(), RowOutcome.Status.REJECTED, null, null,
+                        "the patient " + u.entry().externalId() + " was removed from your"
+                                + " patients; rows of a removed patient are not stored");
+                continue;
+            }
             Prediction prediction = prediction(u, chunk.results().get(j), known, doctor, upload,
                     predictor);
             made.add(prediction);
@@ -280,7 +291,8 @@ final class IngestionPipeline {
                 id -> new Patient(id, doctor, entry.sex()));
         OptionalDouble age = normalised.values().get(Parameter.AGE);
         LabPanel panel = new LabPanel(patient, upload, entry.rowNumber(),
-                age.isPresent() ? age.getAsDouble() : null, labResults(normalised));
+                age.isPresent() ? age.getAsDouble() : null,
+                labResults(normalised, entry.received()));
         return predictor.prediction(panel, result, normalised.allNotes());
     }
 
@@ -298,11 +310,21 @@ final class IngestionPipeline {
                 String.join(" ", warnings));
     }
 
-    private static List<LabResult> labResults(NormalisedValues normalised) {
+    /**
+     * The results to store: each canonical value with the value as received; a value the
+     * normaliser computed from others has none.
+     */
+    private static List<LabResult> labResults(NormalisedValues normalised,
+            Map<Parameter, PatientEntry.Received> received) {
         Map<Parameter, Double> values = new EnumMap<>(normalised.values().asMap());
         values.remove(Parameter.AGE);
         return values.entrySet().stream()
-                .map(e -> new LabResult(e.getKey().key(), e.getValue(), e.getKey().unit()))
+                .map(e -> {
+                    PatientEntry.Received given = received.get(e.getKey());
+                    return new LabResult(e.getKey().key(), e.getValue(), e.getKey().unit(),
+                            given == null ? null : given.text(),
+                            given == null ? null : given.unit());
+                })
                 .toList();
     }
 

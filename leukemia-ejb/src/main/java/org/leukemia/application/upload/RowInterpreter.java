@@ -65,8 +65,9 @@ final class RowInterpreter {
 
         List<String> notes = new ArrayList<>();
         Map<Parameter, Double> values = new EnumMap<>(Parameter.class);
-        row.cells().forEach((column, value) -> column.parameter()
-                .ifPresent(p -> values.put(p, number(columns.get(column), p, value, notes))));
+        Map<Parameter, PatientEntry.Received> received = new EnumMap<>(Parameter.class);
+        row.cells().forEach((column, value) -> column.parameter().ifPresent(p -> values.put(p,
+                number(columns.get(column), p, value, notes, received))));
         if (values.isEmpty() || values.keySet().equals(AGE_ONLY)) {
             throw new RowRejectedException(null, "no laboratory value");
         }
@@ -87,7 +88,7 @@ final class RowInterpreter {
             throw new RowRejectedException(header(Column.of(Parameter.AGE)),
                     "'" + (typed == null ? age : typed) + "' is not an age in years");
         }
-        return new PatientEntry(row.rowNumber(), id, sex, values, notes);
+        return new PatientEntry(row.rowNumber(), id, sex, values, notes, received);
     }
 
     private String header(Column column) {
@@ -125,16 +126,19 @@ final class RowInterpreter {
     }
 
     private static double number(MappedColumn column, Parameter p, Object cell,
-            List<String> notes) {
+            List<String> notes, Map<Parameter, PatientEntry.Received> received) {
         Optional<Units.Conversion> unit = column == null ? Optional.empty() : column.unit();
         String header = column == null ? p.label() : column.header();
         double value;
+        String text;
         if (cell instanceof Double number) {
             value = number;
+            text = plain(number);
         } else {
             TypedNumber typed = TypedNumber.parse(cell.toString()).orElseThrow(() ->
                     new RowRejectedException(header, "'" + cell + "' is not a number"));
             value = typed.value();
+            text = withoutUnit(typed);
             if (typed.unit().isPresent()) {
                 unit = Optional.of(Units.conversion(p, typed.unit().get()).orElseThrow(() ->
                         new RowRejectedException(header, "'" + cell + "': " + typed.unit().get()
@@ -147,11 +151,21 @@ final class RowInterpreter {
                         + " was used.");
             }
         }
+        received.put(p, new PatientEntry.Received(text,
+                unit.map(Units.Conversion::unit).orElse(null)));
         if (unit.isPresent() && !unit.get().isIdentity()) {
             notes.add(unit.get().note(value));
             return unit.get().apply(value);
         }
         return value;
+    }
+
+    /** The cell's text without the unit written after the number, which is kept apart. */
+    private static String withoutUnit(TypedNumber typed) {
+        String text = typed.text();
+        return typed.unit().filter(text::endsWith)
+                .map(u -> text.substring(0, text.length() - u.length()).strip())
+                .orElse(text);
     }
 
     private Optional<Double> ageFromBirthDate(SheetRow row, List<String> notes) {

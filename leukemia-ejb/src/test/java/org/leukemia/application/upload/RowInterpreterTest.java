@@ -91,6 +91,26 @@ class RowInterpreterTest {
     }
 
     @Test
+    void eachValueKeepsItsTextAndUnitAsReceived() {
+        Column mchc = Column.of(Parameter.MCHC);
+        Column ldh = Column.of(Parameter.LDH);
+        RowInterpreter withUnits = new RowInterpreter(List.of(
+                mapped(0, "Patient ID", Column.IDENTIFIER), mapped(1, "CCMH (g/dL)", mchc),
+                mapped(2, "GB (/mm3)", WBC), mapped(3, "LDH", ldh), mapped(4, "Age", AGE)),
+                LocalDate.of(2026, 12, 3));
+
+        PatientEntry entry = withUnits.interpret(new SheetRow(2, Map.of(Column.IDENTIFIER, "P",
+                mchc, 33.50, WBC, "4,5 G/L", ldh, "<120 H", AGE, 41.0)));
+
+        assertThat(entry.received()).containsEntry(Parameter.MCHC,
+                new PatientEntry.Received("33.5", "g/dL"))
+                .containsEntry(Parameter.WBC, new PatientEntry.Received("4,5", "G/L"))
+                .containsEntry(Parameter.LDH, new PatientEntry.Received("<120 H", null));
+        assertThat(entry.values()).containsEntry(Parameter.WBC, 4.5)
+                .containsEntry(Parameter.MCHC, 335.0).containsEntry(Parameter.LDH, 120.0);
+    }
+
+    @Test
     void aCensoredValueIsReadAsItsLimitWithAWarning() {
         PatientEntry entry = interpreter.interpret(row(2, "P", null, "<0,5", 30.0));
 

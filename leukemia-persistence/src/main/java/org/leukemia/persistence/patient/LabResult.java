@@ -20,7 +20,9 @@ import org.leukemia.persistence.Checks;
  *
  * <p>The parameter is a stable lowercase key; which keys exist is decided by the ML module,
  * not here. The value is finite. The unit is the one the value is expressed in after any
- * normalisation, or null for unitless values.
+ * normalisation, or null for unitless values. Beside it, the value as it stood in the file
+ * (its text, a censored "&lt;0.5" with its sign) and the unit the file gave it, if any; both
+ * are null for a value computed from others and for results stored before they were kept.
  *
  * <p>An entity of its own (keyed by its panel and parameter) rather than an element collection
  * of the panel, so that an upload writes all its panels in one batch and all their results in
@@ -36,6 +38,8 @@ public class LabResult {
     public static final int MAX_PARAMETER = 64;
     /** Longest unit accepted. */
     public static final int MAX_UNIT = 32;
+    /** Longest text of a value as received kept; longer texts are cut. */
+    public static final int MAX_RECEIVED_VALUE = 64;
 
     @Id
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
@@ -52,6 +56,12 @@ public class LabResult {
     @Column(name = "unit", length = MAX_UNIT)
     private String unit;
 
+    @Column(name = "received_value", length = MAX_RECEIVED_VALUE, updatable = false)
+    private String receivedValue;
+
+    @Column(name = "received_unit", length = MAX_UNIT, updatable = false)
+    private String receivedUnit;
+
     /** For JPA only. */
     protected LabResult() {
     }
@@ -64,6 +74,22 @@ public class LabResult {
      * @param unit unit of {@code value}, or null when unitless
      */
     public LabResult(String parameter, double value, String unit) {
+        this(parameter, value, unit, null, null);
+    }
+
+    /**
+     * Creates a result, with the value as the file gave it.
+     *
+     * @param parameter key such as "wbc"; trimmed and lower-cased
+     * @param value the value in the canonical unit, finite
+     * @param unit unit of {@code value}, or null when unitless
+     * @param receivedValue the value's text as received ("4500", "&lt;0.5", "12,3 H"), or
+     *     null when it was computed; cut to {@value #MAX_RECEIVED_VALUE} characters
+     * @param receivedUnit the unit the file gave, in the header or the cell, or null; cut to
+     *     {@value #MAX_UNIT} characters
+     */
+    public LabResult(String parameter, double value, String unit, String receivedValue,
+            String receivedUnit) {
         this.parameter = Checks.text(parameter, "parameter", MAX_PARAMETER)
                 .strip().toLowerCase(Locale.ROOT);
         if (!Double.isFinite(value)) {
@@ -72,6 +98,12 @@ public class LabResult {
         }
         this.value = value;
         this.unit = Checks.maxLength(unit, "unit", MAX_UNIT);
+        this.receivedValue = Checks.truncate(blankToNull(receivedValue), MAX_RECEIVED_VALUE);
+        this.receivedUnit = Checks.truncate(blankToNull(receivedUnit), MAX_UNIT);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** Attaches the result to the panel it belongs to; called once, by the panel. */
@@ -94,17 +126,29 @@ public class LabResult {
         return unit;
     }
 
+    /** The value's text as received, or null when computed or not kept. */
+    public String getReceivedValue() {
+        return receivedValue;
+    }
+
+    /** The unit the file gave the value, or null when it gave none. */
+    public String getReceivedUnit() {
+        return receivedUnit;
+    }
+
     @Override
     public boolean equals(Object other) {
         return this == other || other instanceof LabResult that
                 && parameter.equals(that.parameter)
                 && Double.compare(value, that.value) == 0
-                && Objects.equals(unit, that.unit);
+                && Objects.equals(unit, that.unit)
+                && Objects.equals(receivedValue, that.receivedValue)
+                && Objects.equals(receivedUnit, that.receivedUnit);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(parameter, value, unit);
+        return Objects.hash(parameter, value, unit, receivedValue, receivedUnit);
     }
 
     @Override

@@ -63,6 +63,26 @@ public class PatientRepository {
         return found;
     }
 
+    /**
+     * The patients, not removed, that any doctor knows by the hospital identifier
+     * {@code externalId}, with their doctors, ordered by the doctor's username: what an
+     * administrator looks up to assign a patient to another doctor.
+     *
+     * @param externalId the identifier, exactly as stored
+     * @param owner only this doctor's patient, or null for every doctor's
+     */
+    public List<Patient> findByExternalId(String externalId, UserAccount owner) {
+        var query = em.createQuery("select p from Patient p join fetch p.owner o"
+                        + " where p.externalId = :externalId and p.removedAt is null"
+                        + (owner == null ? "" : " and o = :owner")
+                        + " order by o.username, p.id", Patient.class)
+                .setParameter("externalId", Objects.requireNonNull(externalId, "externalId"));
+        if (owner != null) {
+            query.setParameter("owner", owner);
+        }
+        return query.getResultList();
+    }
+
     /** The patient with this id, whoever owns it. */
     public Optional<Patient> findById(long id) {
         return Optional.ofNullable(em.find(Patient.class, id));

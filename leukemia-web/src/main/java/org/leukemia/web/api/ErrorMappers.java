@@ -13,7 +13,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.leukemia.application.account.AccountException;
+import org.leukemia.application.patient.PatientChangedException;
 import org.leukemia.application.patient.PatientNotFoundException;
+import org.leukemia.application.patient.PatientRecordException;
 import org.leukemia.application.upload.Conflicts;
 import org.leukemia.application.upload.UploadException;
 import org.leukemia.application.upload.UploadJobNotFoundException;
@@ -60,6 +62,28 @@ final class ErrorMappers {
         @Override
         public Response toResponse(PatientNotFoundException e) {
             return answer(Response.Status.NOT_FOUND, "No such patient.");
+        }
+    }
+
+    /**
+     * A change of a record that is not acceptable as sent (a value, or a doctor to assign it
+     * to): 400 with the reason.
+     */
+    @Provider
+    public static class RecordChangeRefused implements ExceptionMapper<PatientRecordException> {
+        @Override
+        public Response toResponse(PatientRecordException e) {
+            return answer(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    /** A change made on a version of the record someone else has changed since: 409. */
+    @Provider
+    public static class RecordChangedMeanwhile
+            implements ExceptionMapper<PatientChangedException> {
+        @Override
+        public Response toResponse(PatientChangedException e) {
+            return answer(Response.Status.CONFLICT, e.getMessage());
         }
     }
 

@@ -3,25 +3,39 @@ package org.leukemia.web.api;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.leukemia.application.patient.PatientDetails;
 import org.leukemia.application.patient.PatientQueryService;
 import org.leukemia.application.patient.PatientRecord;
+import org.leukemia.application.patient.PatientReport;
+import org.leukemia.application.patient.PatientService;
 import org.leukemia.application.patient.PredictionSummary;
+import org.leukemia.persistence.patient.Diagnosis;
+import org.leukemia.persistence.patient.Sex;
 import org.leukemia.persistence.prediction.InvalidCriteriaException;
 import org.leukemia.persistence.prediction.PredictionCriteria;
 import org.leukemia.persistence.prediction.PredictionSort;
 
-/** The caller's patients and their predictions. */
+/**
+ * The caller's patients and their predictions; the records a doctor manages, and their
+ * printable reports.
+ */
 @Path("patients")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +46,9 @@ public class PatientResource {
 
     @EJB
     private PatientQueryService patients;
+
+    @EJB
+    private PatientService records;
 
     /**
      * A page of the patient list: the caller's predictions (an auditor: everyone's), filtered
@@ -94,6 +111,116 @@ public class PatientResource {
     @Path("{id}")
     public PatientRecord get(@PathParam("id") long id) {
         return patients.patientRecord(id);
+    }
+
+    /**
+     * The demographics a doctor corrects.
+     *
+     * @param fullName the name, or null or blank when not known
+     * @param birthDate the date of birth as 2024-03-12, or null or blank when not known
+     * @param sex FEMALE, MALE or UNKNOWN
+     * @param version the record's version the change was made on
+     */
+    public record Demographics(String fullName, String birthDate, String sex, Long version) {
+    }
+
+    /**
+     * A confirmed diagnosis.
+     *
+     * @param diagnosis ALL, AML, APL or OTHER; null to withdraw the one recorded
+     * @param version the record's version the change was made on, or null
+     */
+    public record ConfirmedDiagnosis(String diagnosis, Long version) {
+    }
+
+    /** @param body the note's text */
+    public record NewNote(String body) {
+    }
+
+    /** Corrects the demographics of one of the caller's patients. */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PatientDetails describe(@PathParam("id") long id, Demographics change) {
+        if (change == null || change.version() == null) {
+            throw new BadRequestException("Send the demographics as JSON with the 'version' of"
+                    + " the record you changed.");
+        }
+        return records.describePatient(id, change.version(), change.fullName(),
+                date(change.birthDate()), sex(change.sex()));
+    }
+
+    /** Records, or withdraws with a null diagnosis, the confirmed diagnosis. */
+    @PUT
+    @Path("{id}/diagnosis")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PatientDetails recordDiagnosis(@PathParam("id") long id, ConfirmedDiagnosis change) {
+        if (change == null) {
+            throw new BadRequestException("Send the diagnosis as JSON:"
+                    + " {\"diagnosis\": \"APL\"}.");
+        }
+        return records.recordDiagnosis(id, change.version(), diagnosis(change.diagnosis()));
+    }
+
+    /** Adds a note; 201 with the record's details. */
+    @POST
+    @Path("{id}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addNote(@PathParam("id") long id, NewNote note) {
+        PatientDetails details = records.addNote(id, note == null ? null : note.body());
+        return Response.status(Response.Status.CREATED).entity(details).build();
+    }
+
+    /** Removes one of the caller's patients (softly); 204. */
+    @DELETE
+    @Path("{id}")
+    public Response remove(@PathParam("id") long id, @QueryParam("version") Long version) {
+        records.removePatient(id, version);
+        return Response.noContent().build();
+    }
+
+    /** The patient's printable report, as a PDF attachment. */
+    @GET
+    @Path("{id}/report")
+    @Produces("application/pdf")
+    public Response report(@PathParam("id") long id) {
+        PatientReport report = patients.report(id);
+        return Response.ok(report.content(), "application/pdf")
+                .header("Content-Disposition", Attachments.disposition(report.fileName()))
+                .build();
+    }
+
+    private static LocalDate date(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("'" + text + "' is not a date: write it as"
+                    + " 1961-03-14.");
+        }
+    }
+
+    private static Sex sex(String text) {
+        try {
+            return Sex.valueOf(text == null ? "" : text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("'" + text + "' is not a sex: use "
+                    + Arrays.toString(Sex.values()) + ".");
+        }
+    }
+
+    private static Diagnosis diagnosis(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Diagnosis.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("'" + text + "' is not a diagnosis: use "
+                    + Arrays.toString(Diagnosis.values()) + ", or null to withdraw it.");
+        }
     }
 
     private static PredictionSort sortOf(String sort, String order) {

@@ -107,6 +107,25 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** PUT a JSON body. */
+    public HttpResponse<String> putJson(String path, String json) throws Exception {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** DELETE a path below the application URL. */
+    public HttpResponse<String> delete(String path) throws Exception {
+        return send(request(path).DELETE());
+    }
+
+    /** Sends a JSON body without the API header, as a form from another site would. */
+    public HttpResponse<String> sendWithoutApiHeader(String method, String path, String json)
+            throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(applicationUrl + path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** POST a file as the multipart field {@code file}. */
     public HttpResponse<String> upload(String path, String fileName, byte[] content)
             throws Exception {

@@ -214,6 +214,52 @@ class BrowserJourneyIT {
     }
 
     @Test
+    void aDoctorManagesAPatientsRecordOnItsPage() throws Exception {
+        String username = "record-" + run;
+        ApiClient api = signInAsNew(username, "DOCTOR");
+        api.upload("api/uploads", "record.xlsx", workbook(List.of("REC-" + run,
+                "REC2-" + run, "REC3-" + run)));
+        long id = ApiClient.array(api.get("api/patients")).getValuesAs(
+                jakarta.json.JsonObject.class).stream()
+                .filter(p -> p.getString("externalId").equals("REC-" + run)).findFirst()
+                .orElseThrow().getJsonNumber("patientId").longValue();
+        browser.get(applicationUrl + "app/patient.xhtml?id=" + id);
+        waitFor(PAGE).until(ExpectedConditions.visibilityOfElementLocated(
+                byId("demographics:fullName")));
+
+        // Each form answers with a message and shows the change without reloading the page.
+        browser.findElement(byId("demographics:fullName")).sendKeys("Jeanne Martin");
+        browser.findElement(byId("demographics:save")).click();
+        waitFor(PAGE).until(ExpectedConditions.textToBePresentInElementLocated(
+                byId("messages"), "Demographics saved."));
+        waitFor(PAGE).until(ExpectedConditions.textToBePresentInElementLocated(
+                byId("summary"), "Jeanne Martin"));
+
+        browser.findElement(byId("diagnosis:confirmed")).click();
+        waitFor(PAGE).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[id='diagnosis:confirmed_items'] li[data-label='APL']"))).click();
+        browser.findElement(byId("diagnosis:record")).click();
+        waitFor(PAGE).until(ExpectedConditions.textToBePresentInElementLocated(
+                byId("confirmed-diagnosis"), "APL (recorded by " + username + ")"));
+
+        browser.findElement(byId("note:body")).sendKeys("Bone marrow aspirate sent");
+        browser.findElement(byId("note:addNote")).click();
+        waitFor(PAGE).until(ExpectedConditions.textToBePresentInElementLocated(
+                byId("notes"), "Bone marrow aspirate sent"));
+        screenshot("patient-record");
+        assertThat(text(byId("messages"))).contains("Note added.");
+
+        // Removal asks first, then the page says it is done.
+        browser.findElement(byId("remove:removePatient")).click();
+        waitFor(PAGE).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".ui-confirmdialog-yes"))).click();
+        waitFor(PAGE).until(ExpectedConditions.textToBePresentInElementLocated(
+                byId("messages"), "Patient REC-" + run + " removed."));
+
+        assertThat(api.get("api/patients/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void theAnalyticsChartsAreDrawnWithTheDoctorsFigures() throws Exception {
         ApiClient doctor = signInAsNew("charts-" + run, "DOCTOR");
         doctor.upload("api/uploads", "charts.xlsx", workbook(List.of("CH1-" + run,
