@@ -90,12 +90,6 @@ public final class ApiClient {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
-    /** PUT a JSON body. */
-    public HttpResponse<String> putJson(String path, String json) throws Exception {
-        return send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
     /** GET a path below the application URL, as bytes. */
     public HttpResponse<byte[]> getBytes(String path) throws Exception {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
