@@ -47,6 +47,8 @@ final class ChartConfig {
                         .add("datasets", datasets))
                 .add("options", Json.createObjectBuilder()
                         .add("responsive", true)
+                        // drawn at once: a chart caught growing would show wrong heights
+                        .add("animation", false)
                         .add("plugins", Json.createObjectBuilder().add("title",
                                 Json.createObjectBuilder().add("display", true)
                                         .add("text", title)))
@@ -77,6 +79,8 @@ final class ChartConfig {
                                 .add("backgroundColor", colours))))
                 .add("options", Json.createObjectBuilder()
                         .add("responsive", true)
+                        // drawn at once: a chart caught growing would show wrong heights
+                        .add("animation", false)
                         .add("plugins", Json.createObjectBuilder()
                                 .add("legend", Json.createObjectBuilder().add("display", false))
                                 .add("title", Json.createObjectBuilder().add("display", true)

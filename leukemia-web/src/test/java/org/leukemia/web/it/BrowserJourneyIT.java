@@ -3,13 +3,20 @@ package org.leukemia.web.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +55,7 @@ class BrowserJourneyIT {
     private String run;
     private Path screenshots;
     private WebDriver browser;
+    private Path downloads;
 
     @BeforeEach
     void startBrowser() throws Exception {
@@ -67,6 +75,10 @@ class BrowserJourneyIT {
                 "--no-first-run", "--disable-component-update", "--disable-sync",
                 "--window-size=1400,1000",
                 "--user-data-dir=" + Files.createDirectory(temp.resolve("profile")));
+        downloads = Files.createDirectory(temp.resolve("downloads"));
+        options.setExperimentalOption("prefs", Map.of(
+                "download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -297,6 +309,113 @@ class BrowserJourneyIT {
 
         assertThat(answer.getText()).startsWith("The chain is intact:").contains("entries");
         assertThat(texts(By.cssSelector("[id='audit:entries_data'] td"))).isNotEmpty();
+    }
+
+    @Test
+    void aDoctorFindsAPatientConfirmsTheDiagnosisSeesTheAgreementAndExportsIt()
+            throws Exception {
+        String doctorA = "journey-" + run;
+        ApiClient api = signInAsNew(doctorA, "DOCTOR");
+        List<String> patients = List.of("JRN" + run + "-1", "JRN" + run + "-2",
+                "JRN" + run + "-3");
+        api.upload("api/uploads", "journey.xlsx", workbook(patients));
+        String chosen = patients.get(1);
+
+        // Before any diagnosis is recorded, the agreement has no confirmed case.
+        browser.findElement(By.linkText("Analytics")).click();
+        waitFor(PAGE).until(ExpectedConditions.visibilityOfElementLocated(
+                byId("analytics:matrix")));
+
+        assertThat(browser.findElements(byId("analytics:accuracy"))).isEmpty();
+
+        // Typing the beginning of an identifier narrows the list to that patient.
+        browser.findElement(By.linkText("Patients")).click();
+        waitFor(PAGE).until(ExpectedConditions.numberOfElementsToBe(
+                By.className("patient-link"), patients.size()));
+        browser.findElement(By.cssSelector("[id='dashboard:predictions'] input.ui-column-filter"))
+                .sendKeys(chosen);
+        waitFor(PAGE).until(ExpectedConditions.numberOfElementsToBe(
+                By.className("patient-link"), 1));
+        screenshot("dashboard-filtered");
+
+        assertThat(text(By.className("patient-link"))).isEqualTo(chosen);
+
+        // The patient's page takes the confirmed diagnosis.
+        browser.findElement(By.linkText(chosen)).click();
+        waitFor(PAGE).until(ExpectedConditions.visibilityOfElementLocated(
+                byId("diagnosis:confirmed"))).click();
+        waitFor(PAGE).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[id='diagnosis:confirmed_items'] li[data-label='ALL']"))).click();
+        browser.findElement(byId("diagnosis:record")).click();
+        waitFor(PAGE).until(ExpectedConditions.textToBePresentInElementLocated(
+                byId("confirmed-diagnosis"), "ALL (recorded by " + doctorA + ")"));
+        String patientUrl = browser.getCurrentUrl();
+
+        // The agreement now counts that one confirmed case, in its ALL row.
+        browser.findElement(By.linkText("Analytics")).click();
+        WebElement accuracy = waitFor(PAGE).until(ExpectedConditions.visibilityOfElementLocated(
+                byId("analytics:accuracy")));
+        screenshot("analytics-agreement");
+
+        assertThat(accuracy.getText()).contains("n = 1 confirmed cases");
+        Map<String, List<String>> matrix = rowsByCell("analytics:matrix", 0);
+        assertThat(matrix.get("ALL").get(4)).as("ALL row total").isEqualTo("1");
+        assertThat(matrix.get("AML").get(4)).as("AML row total").isEqualTo("0");
+
+        // The export downloads as a workbook holding the same figures, and no formula.
+        browser.findElement(byId("analytics:exportXlsx")).click();
+        Path exported = waitFor(UPLOAD).until(driver -> finishedDownload(".xlsx"));
+        try (Workbook workbook = WorkbookFactory.create(exported.toFile())) {
+            List<String> cells = new ArrayList<>();
+            workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> {
+                assertThat(cell.getCellType()).as("cell " + cell.getAddress())
+                        .isNotEqualTo(CellType.FORMULA);
+                cells.add(cell.toString());
+            })));
+            assertThat(String.join(" ", cells)).contains("never replaces");
+        }
+
+        // Another doctor who types the address of that patient's page finds nothing there.
+        signOut();
+        signInAsNew("other-" + run, "DOCTOR");
+        browser.get(patientUrl);
+        WebElement refused = waitFor(PAGE).until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("not-found")));
+        screenshot("other-doctor-refused");
+
+        assertThat(refused.getText()).contains("nothing here that you may see");
+        assertThat(text(By.tagName("body"))).doesNotContain(chosen);
+
+        // An auditor reads the same page, with no form to change anything.
+        signOut();
+        signInAsNew("reader-" + run, "AUDITOR");
+        browser.get(patientUrl);
+        waitFor(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.id("patient-id")));
+        screenshot("auditor-read-only");
+
+        assertThat(text(By.id("patient-id"))).isEqualTo(chosen);
+        assertThat(text(By.id("confirmed-diagnosis"))).startsWith("ALL");
+        for (String form : List.of("demographics:fullName", "diagnosis:record", "note:body",
+                "remove:removePatient")) {
+            assertThat(browser.findElements(byId(form))).as(form).isEmpty();
+        }
+    }
+
+    /** The file downloaded with this suffix, once the browser has finished writing it. */
+    private Path finishedDownload(String suffix) {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .findFirst().orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Signs out with the header's button, from the home page (an error page has none). */
+    private void signOut() {
+        browser.get(applicationUrl);
+        waitFor(PAGE).until(ExpectedConditions.elementToBeClickable(By.id("signout"))).click();
+        waitFor(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
     }
 
     /** Registers a doctor through the API and signs in as them with the login form. */
