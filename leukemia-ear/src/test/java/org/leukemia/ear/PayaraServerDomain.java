@@ -126,7 +126,7 @@ final class PayaraServerDomain {
         }
         asadmin(true, "deploy", "--name", "leukemia", System.getProperty("application.ear"));
 
-        DeployedApplication.awaitReady(serverUrl(), Duration.ofMinutes(3), null,
+        DeployedApplication.awaitReady(serverUrl(), Duration.ofMinutes(10), null,
                 home.resolve("glassfish/domains/" + DOMAIN + "/logs/server.log"));
     }
 

@@ -97,7 +97,7 @@ final class PayaraMicroServer {
         try {
             // a busy machine trains the default model more slowly: -Dit.start-minutes=...
             DeployedApplication.awaitReady(server.serverUrl(),
-                    Duration.ofMinutes(Long.getLong("it.start-minutes", 4)), process, log);
+                    Duration.ofMinutes(Long.getLong("it.start-minutes", 10)), process, log);
         } catch (Exception e) {
             server.stop();
             throw e;
