@@ -298,7 +298,7 @@ public abstract class AccountSecurityContract {
     void theAuditTrailRecordsAnAccountsEventsButNeverAPassword() throws Exception {
         String name = user("audited", "DOCTOR");
         ApiClient auditor = signedIn(user("auditor", "AUDITOR"), PASSWORD);
-        signedIn(name, PASSWORD);
+        signedIn(name, PASSWORD).postForm("logout", "");
         for (int i = 0; i < MAX_FAILURES; i++) {
             signInLocation(name, "wrong-" + PASSWORD);
         }
@@ -315,7 +315,7 @@ public abstract class AccountSecurityContract {
         List<JsonObject> entries = ApiClient.object(answer).getJsonArray("entries")
                 .getValuesAs(JsonObject.class);
         assertThat(entries).extracting(e -> e.getString("action")).contains("CREATE",
-                "SIGN_IN", "SIGN_IN_FAILED", "ACCOUNT_LOCKED", "CHANGE");
+                "SIGN_IN", "SIGN_OUT", "SIGN_IN_FAILED", "ACCOUNT_LOCKED", "CHANGE");
         assertThat(entries).filteredOn(e -> e.getString("action").equals("CHANGE"))
                 .extracting(e -> e.getString("actor")).containsOnly("admin");
         assertThat(answer.body()).contains("Dr Audited", "enabled")
