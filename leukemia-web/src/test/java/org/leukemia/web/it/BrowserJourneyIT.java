@@ -26,6 +26,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -247,12 +248,9 @@ class BrowserJourneyIT {
         waitFor(PAGE).until(ExpectedConditions.textToBePresentInElementLocated(
                 byId("summary"), "Jeanne Martin"));
 
-        browser.findElement(byId("diagnosis:confirmed")).click();
-        waitFor(PAGE).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[id='diagnosis:confirmed_items'] li[data-label='APL']"))).click();
+        choose("diagnosis:confirmed", "APL");
         browser.findElement(byId("diagnosis:record")).click();
-        waitFor(PAGE).until(ExpectedConditions.textToBePresentInElementLocated(
-                byId("confirmed-diagnosis"), "APL (recorded by " + username + ")"));
+        awaitText("confirmed-diagnosis", "APL (recorded by " + username + ")");
 
         browser.findElement(byId("note:body")).sendKeys("Bone marrow aspirate sent");
         browser.findElement(byId("note:addNote")).click();
@@ -343,12 +341,10 @@ class BrowserJourneyIT {
         // The patient's page takes the confirmed diagnosis.
         browser.findElement(By.linkText(chosen)).click();
         waitFor(PAGE).until(ExpectedConditions.visibilityOfElementLocated(
-                byId("diagnosis:confirmed"))).click();
-        waitFor(PAGE).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[id='diagnosis:confirmed_items'] li[data-label='ALL']"))).click();
+                byId("diagnosis:confirmed")));
+        choose("diagnosis:confirmed", "ALL");
         browser.findElement(byId("diagnosis:record")).click();
-        waitFor(PAGE).until(ExpectedConditions.textToBePresentInElementLocated(
-                byId("confirmed-diagnosis"), "ALL (recorded by " + doctorA + ")"));
+        awaitText("confirmed-diagnosis", "ALL (recorded by " + doctorA + ")");
         String patientUrl = browser.getCurrentUrl();
 
         // The agreement now counts that one confirmed case, in its ALL row.
@@ -398,6 +394,38 @@ class BrowserJourneyIT {
         for (String form : List.of("demographics:fullName", "diagnosis:record", "note:body",
                 "remove:removePatient")) {
             assertThat(browser.findElements(byId(form))).as(form).isEmpty();
+        }
+    }
+
+    /**
+     * Chooses an item of a PrimeFaces select menu as a user does, and waits until the menu
+     * shows it: on a busy machine a click can land while the menu's panel is still opening.
+     */
+    private void choose(String menuId, String label) {
+        By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']");
+        for (int attempt = 1; ; attempt++) {
+            browser.findElement(byId(menuId)).click();
+            waitFor(PAGE).until(ExpectedConditions.elementToBeClickable(item)).click();
+            try {
+                waitFor(Duration.ofSeconds(5)).until(ExpectedConditions.textToBe(
+                        byId(menuId + "_label"), label));
+                return;
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Waits for an element's text, failing with the page's messages when it never comes. */
+    private void awaitText(String id, String expected) {
+        try {
+            waitFor(PAGE).until(ExpectedConditions.textToBePresentInElementLocated(byId(id),
+                    expected));
+        } catch (TimeoutException e) {
+            throw new AssertionError("'" + id + "' never showed '" + expected + "'; messages: "
+                    + texts(byId("messages")), e);
         }
     }
 
