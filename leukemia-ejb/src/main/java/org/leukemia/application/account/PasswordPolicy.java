@@ -21,6 +21,11 @@ public final class PasswordPolicy {
 
     /** Shortest password accepted, spaces at either end not counted. */
     public static final int MIN_LENGTH = 10;
+    /**
+     * Longest password accepted: the strength estimate takes time that grows much faster than
+     * the length, so a very long password would keep a thread busy for minutes.
+     */
+    public static final int MAX_LENGTH = 128;
     /** Lowest zxcvbn score accepted, from 0 (guessed at once) to 4. */
     public static final int MIN_SCORE = 3;
 
@@ -44,6 +49,9 @@ public final class PasswordPolicy {
         if (password == null || password.strip().length() < MIN_LENGTH) {
             return Optional.of("A password has at least " + MIN_LENGTH
                     + " characters, spaces at either end not counted.");
+        }
+        if (password.length() > MAX_LENGTH) {
+            return Optional.of("A password has at most " + MAX_LENGTH + " characters.");
         }
         String lowerPassword = password.toLowerCase(Locale.ROOT);
         if (username != null && username.length() >= MIN_NAME_TO_CHECK

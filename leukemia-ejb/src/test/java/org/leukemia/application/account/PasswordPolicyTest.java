@@ -23,6 +23,16 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void aPasswordLongerThanTheLimitIsRefusedBeforeItsStrengthIsEstimated() {
+        String atLimit = "marrow-lantern-quietly-97-".repeat(5).substring(0, 128);
+        String huge = "marrow-lantern-quietly-97-".repeat(4_000);
+
+        assertThat(PasswordPolicy.reasonToRefuse(atLimit, "drsmith", null)).isEmpty();
+        assertThat(PasswordPolicy.reasonToRefuse(huge, "drsmith", null))
+                .contains("A password has at most 128 characters.");
+    }
+
+    @Test
     void aPasswordContainingTheUsernameIsRefusedWhateverTheCase() {
         assertThat(PasswordPolicy.reasonToRefuse("my-DrSmith-rules-41", "drsmith", null))
                 .hasValue("A password must not contain the username.");
