@@ -182,14 +182,7 @@ public abstract class AnalyticsAndAuditContract {
 
     /** Registers a user with one role, and signs them in. */
     protected ApiClient user(String name, String role) throws Exception {
-        ApiClient admin = new ApiClient(applicationUrl());
-        admin.signIn("admin", DeployedApplication.ADMIN_PASSWORD);
-        String username = name + "-" + run;
-        admin.registerUser(username, PASSWORD, role);
-
-        ApiClient user = new ApiClient(applicationUrl());
-        user.signIn(username, PASSWORD);
-        return user;
+        return ApiClient.newUser(applicationUrl(), name + "-" + run, PASSWORD, role);
     }
 
     /** Uploads plausible patients with these identifiers; returns the upload's id. */

@@ -154,6 +154,21 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /**
+     * Registers an account as the administrator and returns a client signed in as it.
+     *
+     * @param applicationUrl the application's URL, ending in "/"
+     */
+    public static ApiClient newUser(String applicationUrl, String username, String password,
+            String role) throws Exception {
+        ApiClient admin = new ApiClient(applicationUrl);
+        admin.signIn("admin", DeployedApplication.ADMIN_PASSWORD);
+        admin.registerUser(username, password, role);
+        ApiClient user = new ApiClient(applicationUrl);
+        user.signIn(username, password);
+        return user;
+    }
+
     /** Registers an account through the administrator API (the caller must be an admin). */
     public void registerUser(String username, String password, String role) throws Exception {
         HttpResponse<String> answer = postJson("api/admin/users", Json.createObjectBuilder()

@@ -182,13 +182,6 @@ public abstract class PatientListContract {
     }
 
     private ApiClient account(String name, String role) throws Exception {
-        ApiClient admin = new ApiClient(applicationUrl());
-        admin.signIn("admin", DeployedApplication.ADMIN_PASSWORD);
-        String username = name + "-" + run;
-        admin.registerUser(username, PASSWORD, role);
-
-        ApiClient user = new ApiClient(applicationUrl());
-        user.signIn(username, PASSWORD);
-        return user;
+        return ApiClient.newUser(applicationUrl(), name + "-" + run, PASSWORD, role);
     }
 }

@@ -327,9 +327,7 @@ public abstract class PatientRecordContract {
 
     /** Registers an account with one role as the administrator, and signs in with it. */
     private ApiClient user(String name, String role) throws Exception {
-        ApiClient admin = signedIn("admin", DeployedApplication.ADMIN_PASSWORD);
-        admin.registerUser(name + "-" + run, PASSWORD, role);
-        return signedIn(name + "-" + run, PASSWORD);
+        return ApiClient.newUser(applicationUrl(), name + "-" + run, PASSWORD, role);
     }
 
     private ApiClient signedIn(String username, String password) throws Exception {
