@@ -13,7 +13,9 @@ import org.leukemia.persistence.user.Role;
 import org.leukemia.persistence.user.UserAccount;
 import org.leukemia.persistence.user.UserAccountRepository;
 
-/** The account-security columns of migration V7 and their queries, on both databases. */
+/**
+ * The account-security columns of migrations V7 and V8 and their queries, on both databases.
+ */
 class AccountSecurityRepositoryTest {
 
     private static final LocalDateTime NOON = LocalDateTime.of(2026, 3, 1, 12, 0);
@@ -60,6 +62,11 @@ class AccountSecurityRepositoryTest {
             assertThat(reader.getLockedUntil()).isEqualTo(NOON.plusMinutes(18));
             assertThat(reader.isPasswordChangeRequired()).isTrue();
             assertThat(reader.getLastSignInAt()).isEqualTo(NOON.plusMinutes(2));
+            assertThat(reader.getCredentialsVersion()).isEqualTo(1);
+            assertThat(users.findByUsername("deputy").orElseThrow().getCredentialsVersion())
+                    .isEqualTo(1);
+            assertThat(users.findByUsername("boss").orElseThrow().getCredentialsVersion())
+                    .isZero();
             assertThat(users.findByUsernameForUpdate("nobody")).isEmpty();
             assertThat(users.countEnabledWithRole(Role.ADMIN)).isEqualTo(1);
             assertThat(users.countEnabledWithRole(Role.AUDITOR)).isEqualTo(1);

@@ -95,7 +95,7 @@ public class AccountService {
     /**
      * Creates the administrator on first start. Its password comes from configuration; without
      * one, a random password is generated and written once to the log, so that no installation
-     * ever runs with a known default password.
+     * ever runs with a known default password, and it must be replaced at the first sign-in.
      */
     @PermitAll
     public void ensureAdministrator() {
@@ -112,15 +112,29 @@ public class AccountService {
         }
         String password = configured.orElseGet(AccountService::randomPassword);
 
-        users.add(new UserAccount(ADMIN_USERNAME, hash(password), "Administrator",
-                Set.of(Role.ADMIN)));
+        users.add(firstAdministrator(hash(password), configured.isEmpty()));
 
         if (configured.isPresent()) {
             LOG.info("Created the administrator account 'admin' with the configured password");
         } else {
             LOG.warning("Created the administrator account 'admin' with the generated password "
-                    + password + " (shown only this once: sign in and store it safely)");
+                    + password + " (shown only this once: sign in with it and choose your own)");
         }
+    }
+
+    /**
+     * The administrator account of a new installation.
+     *
+     * @param generated whether the password was generated and logged, which makes it a
+     *     temporary one that must be replaced at the first sign-in
+     */
+    static UserAccount firstAdministrator(String passwordHash, boolean generated) {
+        UserAccount admin = new UserAccount(ADMIN_USERNAME, passwordHash, "Administrator",
+                Set.of(Role.ADMIN));
+        if (generated) {
+            admin.resetPassword(passwordHash);
+        }
+        return admin;
     }
 
     /**
@@ -158,7 +172,8 @@ public class AccountService {
     }
 
     /**
-     * Stops an account from signing in; a session it has open ends at its next request.
+     * Stops an account from signing in; a session it has open ends at its next request, and
+     * stays ended if the account is enabled again.
      *
      * @throws AccountException if the account is the caller's own, or does not exist
      */
@@ -213,7 +228,7 @@ public class AccountService {
 
     /**
      * Gives an account a temporary password, which the user must replace at the next sign-in.
-     * A lock from failed sign-ins ends with it.
+     * A lock from failed sign-ins ends with it, and so do the sessions the user has open.
      *
      * @param temporaryPassword the password the administrator chose, or {@code null} or blank
      *     to have one generated
@@ -266,12 +281,14 @@ public class AccountService {
     }
 
     /**
-     * Replaces the caller's own password.
+     * Replaces the caller's own password. The user's other sessions end; the one that made the
+     * change goes on under the standing returned.
      *
+     * @return the standing of the account after the change, for the caller's own session
      * @throws AccountException if the current password is wrong, or the new one is refused
      */
     @PermitAll
-    public void changeOwnPassword(String currentPassword, String newPassword) {
+    public AccountStanding changeOwnPassword(String currentPassword, String newPassword) {
         UserAccount account = currentAccount();
         if (currentPassword == null || !passwordHash.verify(currentPassword.toCharArray(),
                 account.getPasswordHash())) {
@@ -285,6 +302,7 @@ public class AccountService {
         account.changePassword(hash(newPassword));
 
         onPasswordChanged(account.getUsername());
+        return standingOf(account);
     }
 
     /**
@@ -295,27 +313,27 @@ public class AccountService {
      *
      * @param username the username as typed, in lower case
      * @param credentialsValid whether the identity store accepted the password
-     * @return whether the user is signed in
+     * @return the standing the new session starts with, or empty if the sign-in is refused
      */
     @PermitAll
-    public boolean concludeSignIn(String username, boolean credentialsValid) {
+    public Optional<AccountStanding> concludeSignIn(String username, boolean credentialsValid) {
         Optional<UserAccount> found = users.findByUsernameForUpdate(username);
         if (found.isEmpty()) {
             // Take as long as checking a real password, so that the answer's time does not
             // tell whether the username exists.
             passwordHash.verify(username.toCharArray(), unknownUserHash);
             onSignInFailure(null, 0);
-            return false;
+            return Optional.empty();
         }
         UserAccount account = found.get();
         if (limits.isLocked(account)) {
             onSignInRefusedWhileLocked(account.getUsername());
-            return false;
+            return Optional.empty();
         }
         if (credentialsValid) {
             limits.recordSuccess(account);
             onSignIn(account.getUsername());
-            return true;
+            return Optional.of(standingOf(account));
         }
 
         boolean lockedNow = limits.recordFailure(account);
@@ -324,7 +342,7 @@ public class AccountService {
         if (lockedNow) {
             onLockout(account.getUsername(), account.getLockedUntil().toString());
         }
-        return false;
+        return Optional.empty();
     }
 
     /**
@@ -336,8 +354,13 @@ public class AccountService {
     public AccountStanding standing(String username) {
         return users.findByUsername(username)
                 .filter(UserAccount::isEnabled)
-                .map(a -> new AccountStanding(true, a.isPasswordChangeRequired(), a.getRoles()))
+                .map(AccountService::standingOf)
                 .orElse(AccountStanding.ENDED);
+    }
+
+    private static AccountStanding standingOf(UserAccount account) {
+        return new AccountStanding(account.isEnabled(), account.isPasswordChangeRequired(),
+                account.getRoles(), account.getCredentialsVersion());
     }
 
     /**

@@ -83,6 +83,9 @@ public class UserAccount {
     @Column(name = "last_sign_in_at")
     private LocalDateTime lastSignInAt;
 
+    @Column(name = "credentials_version", nullable = false)
+    private int credentialsVersion;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Enumerated(EnumType.STRING)
@@ -162,6 +165,7 @@ public class UserAccount {
     public void changePassword(String hash) {
         this.passwordHash = Checks.text(hash, "passwordHash", MAX_PASSWORD_HASH);
         this.passwordChangeRequired = false;
+        credentialsVersion++;
     }
 
     /**
@@ -171,7 +175,16 @@ public class UserAccount {
     public void resetPassword(String temporaryHash) {
         this.passwordHash = Checks.text(temporaryHash, "passwordHash", MAX_PASSWORD_HASH);
         this.passwordChangeRequired = true;
+        credentialsVersion++;
         unlock();
+    }
+
+    /**
+     * Changes whenever the password is changed or reset and whenever the account is disabled:
+     * a session opened under another value was opened with credentials that no longer hold.
+     */
+    public int getCredentialsVersion() {
+        return credentialsVersion;
     }
 
     /** Whether the user must replace a temporary password before doing anything else. */
@@ -241,8 +254,14 @@ public class UserAccount {
         this.displayName = Checks.text(newDisplayName, "displayName", MAX_DISPLAY_NAME);
     }
 
-    /** Blocks the login; the account and its data stay. */
+    /**
+     * Blocks the login; the account and its data stay. Sessions opened before stay ended when
+     * the account is enabled again.
+     */
     public void disable() {
+        if (enabled) {
+            credentialsVersion++;
+        }
         this.enabled = false;
     }
 

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.leukemia.application.account.AccountService;
 import org.leukemia.application.account.AccountSummary;
+import org.leukemia.web.security.SessionCredentials;
 
 /** The caller's own account: what it is, and a change of its password. */
 @Path("account")
@@ -53,14 +54,15 @@ public class AccountResource {
                 request.getSession().getMaxInactiveInterval() / 60);
     }
 
-    /** Changes the caller's password; 204 when done. */
+    /** Changes the caller's password; 204 when done. The caller's other sessions end. */
     @POST
     @Path("password")
     public Response changePassword(PasswordChange change) {
         if (change == null) {
             throw new BadRequestException("Send currentPassword and newPassword as JSON.");
         }
-        accounts.changeOwnPassword(change.currentPassword(), change.newPassword());
+        SessionCredentials.remember(request,
+                accounts.changeOwnPassword(change.currentPassword(), change.newPassword()));
         return Response.noContent().build();
     }
 }

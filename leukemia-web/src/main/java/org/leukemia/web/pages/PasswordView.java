@@ -7,14 +7,16 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import org.leukemia.application.account.AccountException;
 import org.leukemia.application.account.AccountService;
 import org.leukemia.application.account.PasswordPolicy;
+import org.leukemia.web.security.SessionCredentials;
 
 /**
  * The page where users change their own password; after an administrator's reset, the only
- * page they may open until they have.
+ * page they may open until they have. Their other sessions end; this one goes on.
  */
 @Named
 @ViewScoped
@@ -49,7 +51,9 @@ public class PasswordView implements Serializable {
             return null;
         }
         try {
-            accounts.changeOwnPassword(currentPassword, newPassword);
+            SessionCredentials.remember(
+                    (HttpServletRequest) faces.getExternalContext().getRequest(),
+                    accounts.changeOwnPassword(currentPassword, newPassword));
         } catch (AccountException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     e.getMessage(), null));

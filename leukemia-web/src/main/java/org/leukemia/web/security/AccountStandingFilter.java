@@ -18,9 +18,11 @@ import org.leukemia.persistence.user.Role;
 
 /**
  * Checks at every request of a signed-in session that the account still stands as it did at
- * sign-in: the session keeps the roles it was given then, so an account disabled since, or
- * whose roles an administrator changed, has its session ended here (sign in again; the API
- * answers 401), before any page or service sees the request. An account whose password an
+ * sign-in: the session keeps the roles it was given then, so an account disabled since, whose
+ * roles an administrator changed, or whose password was changed or reset (in another session,
+ * or by an administrator), has its session ended here (sign in again; the API answers 401),
+ * before any page or service sees the request. A disabled account enabled again does not
+ * bring its old sessions back. An account whose password an
  * administrator reset may only change it: pages lead to the password page, and the API answers
  * 403 until it is done.
  */
@@ -50,9 +52,10 @@ public class AccountStandingFilter extends HttpFilter {
         }
         AccountStanding standing = accounts.standing(caller.getName());
 
-        if (!standing.active() || !sameRoles(request, standing.roles())) {
-            LOG.info(() -> "The session of user " + caller.getName() + " ended: the account "
-                    + (standing.active() ? "has other roles now" : "is disabled"));
+        if (!SessionCredentials.stillHold(request, standing)
+                || !sameRoles(request, standing.roles())) {
+            LOG.info(() -> "The session of user " + caller.getName() + " ended: "
+                    + whyEnded(request, standing));
             endSession(request, response);
             return;
         }
@@ -62,6 +65,14 @@ public class AccountStandingFilter extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static String whyEnded(HttpServletRequest request, AccountStanding standing) {
+        if (!standing.active()) {
+            return "the account is disabled";
+        }
+        return SessionCredentials.stillHold(request, standing) ? "the account has other roles now"
+                : "the password was changed or reset, or the account disabled, since sign-in";
     }
 
     private static boolean sameRoles(HttpServletRequest request, Set<Role> roles) {

@@ -14,7 +14,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 import org.leukemia.application.account.AccountService;
+import org.leukemia.application.account.AccountStanding;
 
 /**
  * Sign-in with the login form, kept in the HTTP session.
@@ -89,13 +91,15 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         CredentialValidationResult result = identityStores.validate(
                 new UsernamePasswordCredential(name, password));
         boolean valid = result.getStatus() == CredentialValidationResult.Status.VALID;
-        if (!accounts.concludeSignIn(name, valid)) {
+        Optional<AccountStanding> standing = accounts.concludeSignIn(name, valid);
+        if (standing.isEmpty()) {
             return context.redirect(request.getContextPath() + LOGIN_PAGE + "?failed=true");
         }
 
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
+        SessionCredentials.remember(request, standing.get());
         return context.notifyContainerAboutLogin(result);
     }
 

@@ -56,6 +56,7 @@ public abstract class AccountSecurityContract {
         String name = user("disabled", "DOCTOR");
         ApiClient api = signedIn(name, PASSWORD);
         ApiClient pages = signedIn(name, PASSWORD);
+        ApiClient idle = signedIn(name, PASSWORD);
         assertThat(api.get("api/patients").statusCode()).isEqualTo(200);
 
         HttpResponse<String> disabled = admin.postJson("api/admin/users/" + name + "/disable",
@@ -77,6 +78,42 @@ public abstract class AccountSecurityContract {
         assertThat(admin.postJson("api/admin/users/" + name + "/enable", "").statusCode())
                 .isEqualTo(200);
         assertThat(signedIn(name, PASSWORD).get("api/patients").statusCode()).isEqualTo(200);
+        assertThat(idle.get("api/patients").statusCode())
+                .as("a session idle while the account was disabled stays ended").isEqualTo(401);
+    }
+
+    @Test
+    void aPasswordChangeEndsTheUsersOtherSessionsButNotTheOneThatMadeIt() throws Exception {
+        String name = user("changer", "DOCTOR");
+        ApiClient changing = signedIn(name, PASSWORD);
+        ApiClient other = signedIn(name, PASSWORD);
+        assertThat(other.get("api/patients").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> changed = changing.postJson("api/account/password",
+                passwordChange(PASSWORD, NEW_PASSWORD));
+
+        assertThat(changed.statusCode()).isEqualTo(204);
+        assertThat(changing.get("api/patients").statusCode()).isEqualTo(200);
+        HttpResponse<String> ended = other.get("api/patients");
+        assertThat(ended.statusCode()).isEqualTo(401);
+        assertThat(ApiClient.object(ended).getString("error")).contains("session ended");
+        assertThat(other.get("app/dashboard.xhtml").headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).contains("login.xhtml"));
+    }
+
+    @Test
+    void aPasswordResetEndsTheUsersOpenSessions() throws Exception {
+        String name = user("resetopen", "AUDITOR");
+        ApiClient open = signedIn(name, PASSWORD);
+        assertThat(open.get("api/models").statusCode()).isEqualTo(200);
+
+        assertThat(admin.postJson("api/admin/users/" + name + "/password-reset",
+                "{\"temporaryPassword\":\"" + NEW_PASSWORD + "\"}").statusCode())
+                .isEqualTo(200);
+
+        assertThat(open.get("api/models").statusCode()).isEqualTo(401);
+        assertThat(open.get("api/account").statusCode())
+                .as("not even the password page is left to the old session").isEqualTo(401);
     }
 
     @Test
