@@ -91,6 +91,33 @@ public class AuditTrail {
     }
 
     /**
+     * Records a request of the caller's that was refused. The entry is written in a
+     * transaction of its own, so that it stays when the refused work is rolled back. Call it
+     * before the caller's transaction records anything: the entry would wait for the lock
+     * that transaction holds on the end of the chain.
+     *
+     * @param target the kind of record asked for, or null
+     * @param targetId its id, or null
+     * @param asked what the caller asked for, in words or as method and path
+     * @param reason why it was refused
+     * @param more other details an auditor needs (never patient values), or an empty map
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordRefusal(AuditTarget target, Object targetId, String asked, String reason,
+            Map<String, ?> more) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("asked", asked);
+        details.put("reason", reason);
+        details.putAll(more);
+        String actor = caller();
+        LOG.info(() -> "Refused " + actor + ": " + asked + (targetId == null ? ""
+                : " (" + (target == null ? "" : target.key() + " ") + targetId + ")") + ", "
+                + reason);
+        recordAs(actor, AuditAction.REFUSED, target, targetId, details);
+    }
+
+    /**
      * Checks the whole chain, and records that it was checked.
      *
      * @return where the chain breaks, if it does

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -129,7 +130,7 @@ public class PatientQueryService {
      * @throws PatientNotFoundException if there is no such patient or the caller may not see it
      */
     public PatientRecord patientRecord(long patientId) {
-        PatientRecord record = read(patientId);
+        PatientRecord record = read(patientId, "view the record");
 
         audit.record(AuditAction.VIEW, AuditTarget.PATIENT, patientId, Map.of());
         return record;
@@ -142,7 +143,7 @@ public class PatientQueryService {
      * @throws PatientNotFoundException if there is no such patient or the caller may not see it
      */
     public PatientReport report(long patientId) {
-        PatientRecord record = read(patientId);
+        PatientRecord record = read(patientId, "export the report");
         UserAccount caller = accounts.currentAccount();
         LocalDateTime now = Timestamps.nowUtc();
 
@@ -158,11 +159,11 @@ public class PatientQueryService {
                 + FILE_TIME.format(now) + ".pdf", pdf);
     }
 
-    private PatientRecord read(long patientId) {
+    private PatientRecord read(long patientId, String asked) {
         UserAccount caller = accounts.currentAccount();
-        Patient patient = patients.findById(patientId)
-                .filter(p -> mayRead(caller, p))
-                .orElseThrow(() -> new PatientNotFoundException(patientId));
+        Optional<Patient> found = patients.findById(patientId);
+        Patient patient = found.filter(p -> mayRead(caller, p))
+                .orElseThrow(() -> HiddenPatients.refuse(audit, patientId, found, asked));
 
         Map<Long, Prediction> byPanel = predictions.forPatient(patient).stream()
                 .collect(Collectors.toMap(p -> p.getPanel().getId(), Function.identity(),

@@ -8,6 +8,7 @@ import jakarta.persistence.OptimisticLockException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.leukemia.application.account.AccountService;
 import org.leukemia.application.account.Roles;
@@ -67,7 +68,7 @@ public class PatientService {
      */
     public PatientDetails describePatient(long patientId, long seenVersion, String fullName,
             LocalDate birthDate, Sex sex) {
-        Patient patient = ownPatient(patientId, seenVersion);
+        Patient patient = ownPatient(patientId, seenVersion, "change the demographics");
         String name = fullName == null || fullName.isBlank() ? null : fullName.strip();
         requireAcceptable(name, birthDate, sex);
         Map<String, Object> before = demographics(patient);
@@ -94,7 +95,7 @@ public class PatientService {
      */
     public PatientDetails recordDiagnosis(long patientId, Long seenVersion,
             Diagnosis diagnosis) {
-        Patient patient = ownPatient(patientId, seenVersion);
+        Patient patient = ownPatient(patientId, seenVersion, "record the diagnosis");
         Map<String, Object> before = diagnosisOf(patient);
 
         if (patient.getConfirmedDiagnosis() == diagnosis) {
@@ -119,7 +120,7 @@ public class PatientService {
      * @throws PatientRecordException if the note is empty or too long
      */
     public PatientDetails addNote(long patientId, String body) {
-        Patient patient = ownPatient(patientId, null);
+        Patient patient = ownPatient(patientId, null, "add a note");
         String text = body == null ? "" : body.strip();
         if (text.isEmpty()) {
             throw new PatientRecordException("A note cannot be empty: write something, or"
@@ -152,7 +153,7 @@ public class PatientService {
      * @throws PatientChangedException if the record changed since {@code seenVersion}
      */
     public void removePatient(long patientId, Long seenVersion) {
-        Patient patient = ownPatient(patientId, seenVersion);
+        Patient patient = ownPatient(patientId, seenVersion, "remove the patient");
 
         patient.remove(accounts.currentAccount());
         write();
@@ -164,11 +165,11 @@ public class PatientService {
         LOG.info(() -> "Patient " + patientId + " removed");
     }
 
-    private Patient ownPatient(long patientId, Long seenVersion) {
+    private Patient ownPatient(long patientId, Long seenVersion, String asked) {
         UserAccount caller = accounts.currentAccount();
-        Patient patient = patients.findById(patientId)
-                .filter(p -> p.isOwnedBy(caller) && !p.isRemoved())
-                .orElseThrow(() -> new PatientNotFoundException(patientId));
+        Optional<Patient> found = patients.findById(patientId);
+        Patient patient = found.filter(p -> p.isOwnedBy(caller) && !p.isRemoved())
+                .orElseThrow(() -> HiddenPatients.refuse(audit, patientId, found, asked));
         if (seenVersion != null && seenVersion != patient.getRowVersion()) {
             throw new PatientChangedException();
         }

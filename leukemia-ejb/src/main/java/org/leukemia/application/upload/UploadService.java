@@ -142,6 +142,27 @@ public class UploadService {
      */
     public UploadReport ingestWorkbook(String fileName, byte[] content,
             List<ColumnChoice> choices, String saveAs, UploadProgress progress) {
+        try {
+            return ingest(fileName, content, choices, saveAs, progress);
+        } catch (UploadException e) {
+            audit.recordRefusal(AuditTarget.UPLOAD, null, "upload a file", e.getMessage(),
+                    refusedFile(fileName, content));
+            throw e;
+        }
+    }
+
+    private static Map<String, Object> refusedFile(String fileName, byte[] content) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("file", fileName);
+        if (content != null) {
+            details.put("sha256", sha256(content));
+            details.put("bytes", content.length);
+        }
+        return details;
+    }
+
+    private UploadReport ingest(String fileName, byte[] content, List<ColumnChoice> choices,
+            String saveAs, UploadProgress progress) {
         requireAcceptable(fileName, content);
         UserAccount doctor = accounts.currentAccount();
         String sha256 = sha256(content);
@@ -310,7 +331,7 @@ public class UploadService {
      * @throws UploadNotFoundException when the upload does not exist or is not the caller's
      */
     public UploadReport report(long uploadId) {
-        Upload upload = ownUpload(uploadId);
+        Upload upload = ownUpload(uploadId, "read the upload report");
         Map<Integer, List<String>> warnings = new HashMap<>();
         List<RowOutcome> rows = new ArrayList<>();
         for (RowIssue issue : upload.getIssues()) {
@@ -346,16 +367,20 @@ public class UploadService {
      * @throws UploadNotFoundException when the upload does not exist or is not the caller's
      */
     public ReceivedFile originalFile(long uploadId) {
-        Upload upload = ownUpload(uploadId);
+        Upload upload = ownUpload(uploadId, "download the uploaded file");
         byte[] content = uploads.findContent(upload).orElseThrow(
                 () -> new UploadNotFoundException(uploadId));
         return new ReceivedFile(upload.getFileName(), upload.getSha256(), content);
     }
 
-    private Upload ownUpload(long uploadId) {
+    private Upload ownUpload(long uploadId, String asked) {
         UserAccount caller = accounts.currentAccount();
-        return uploads.findById(uploadId).filter(u -> u.getOwner().equals(caller))
-                .orElseThrow(() -> new UploadNotFoundException(uploadId));
+        Optional<Upload> found = uploads.findById(uploadId);
+        return found.filter(u -> u.getOwner().equals(caller)).orElseThrow(() -> {
+            audit.recordRefusal(AuditTarget.UPLOAD, uploadId, asked, found.isEmpty()
+                    ? "no such upload" : "another doctor's upload", Map.of());
+            return new UploadNotFoundException(uploadId);
+        });
     }
 
     private void requireAcceptable(String fileName, byte[] content) {

@@ -23,5 +23,10 @@ public enum AuditAction {
     /** Data left the application as a file: a report or an export. */
     EXPORT,
     /** The audit trail itself was verified. */
-    VERIFY
+    VERIFY,
+    /**
+     * A request was refused: a record the caller may not see, an action their role does not
+     * allow, or a file not taken. The details say what was asked for and why it was refused.
+     */
+    REFUSED
 }

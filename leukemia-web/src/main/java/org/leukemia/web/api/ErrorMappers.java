@@ -3,9 +3,11 @@ package org.leukemia.web.api;
 import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -20,6 +22,7 @@ import org.leukemia.application.upload.Conflicts;
 import org.leukemia.application.upload.UploadException;
 import org.leukemia.application.upload.UploadJobNotFoundException;
 import org.leukemia.application.upload.UploadNotFoundException;
+import org.leukemia.web.security.Refusals;
 
 /**
  * Turns the services' refusals into HTTP answers with a JSON body {@code {"error": "..."}}.
@@ -106,16 +109,20 @@ final class ErrorMappers {
     }
 
     /**
-     * A call the caller's role does not allow: 403. Any other failure of a service: 500, with
+     * A call the caller's role does not allow: 403, recorded in the audit trail. Any other failure of a service: 500, with
      * the details in the server log and not in the answer.
      */
     @Provider
     public static class ServiceFailed implements ExceptionMapper<EJBException> {
         private static final Logger LOG = Logger.getLogger(ServiceFailed.class.getName());
 
+        @Context
+        private HttpServletRequest request;
+
         @Override
         public Response toResponse(EJBException e) {
             if (e instanceof EJBAccessException || e instanceof AccessLocalException) {
+                Refusals.roleRefused(request);
                 return answer(Response.Status.FORBIDDEN, "Your role does not allow this.");
             }
             if (Conflicts.isConflict(e)) {

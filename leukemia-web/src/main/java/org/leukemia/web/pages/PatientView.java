@@ -8,6 +8,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ import org.leukemia.application.patient.PatientRecordException;
 import org.leukemia.application.patient.PatientService;
 import org.leukemia.persistence.patient.Diagnosis;
 import org.leukemia.persistence.patient.Sex;
+import org.leukemia.web.security.Refusals;
 
 /**
  * One patient's values and predictions and, for the doctor the patient is assigned to, the
@@ -133,6 +135,9 @@ public class PatientView implements Serializable {
     }
 
     private void refused(RuntimeException e) {
+        if (e instanceof EJBAccessException) {
+            Refusals.roleRefused((HttpServletRequest) faces.getExternalContext().getRequest());
+        }
         String message = e instanceof PatientNotFoundException
                 ? "This patient is no longer yours, or was removed; nothing was changed."
                 : e instanceof EJBAccessException ? "Your role does not allow this."

@@ -2,8 +2,10 @@ package org.leukemia.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -162,6 +164,39 @@ public abstract class AnalyticsAndAuditContract {
         assertThat(admin.postJson("api/audit/verification", "{}").statusCode()).isEqualTo(403);
         assertThat(admin.get("api/analytics").statusCode()).isEqualTo(403);
         assertThat(admin.get("app/analytics.xhtml").statusCode()).isEqualTo(403);
+
+        ApiClient auditor = user("refusals", "AUDITOR");
+        assertThat(entries(auditor, "actor=nosy-" + run)).filteredOn(
+                e -> e.getString("action").equals("REFUSED"))
+                .extracting(e -> e.getString("details"))
+                .containsExactly(refusal("GET /app/audit.xhtml"),
+                        refusal("POST /api/audit/verification"), refusal("GET /api/audit"));
+    }
+
+    @Test
+    void aRefusedUploadIsInTheAuditTrailWithItsFileAndReason() throws Exception {
+        ApiClient doctor = user("refused", "DOCTOR");
+        ApiClient auditor = user("auditor3", "AUDITOR");
+
+        HttpResponse<String> refused = doctor.upload("api/uploads", "results.txt",
+                "not a workbook".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        List<JsonObject> trail = entries(auditor, "actor=refused-" + run + "&targetType=upload");
+        assertThat(trail).extracting(e -> e.getString("action")).containsExactly("REFUSED");
+        JsonObject details = Json.createReader(new StringReader(
+                trail.get(0).getString("details"))).readObject();
+        assertThat(details.getString("asked")).isEqualTo("upload a file");
+        assertThat(details.getString("file")).isEqualTo("results.txt");
+        assertThat(details.getInt("bytes")).isEqualTo(14);
+        assertThat(details.getString("sha256")).matches("[0-9a-f]{64}");
+        assertThat(details.getString("reason"))
+                .isEqualTo(ApiClient.object(refused).getString("error"));
+    }
+
+    private static String refusal(String asked) {
+        return Json.createObjectBuilder().add("asked", asked)
+                .add("reason", "the caller's role does not allow it").build().toString();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -57,6 +58,14 @@ public abstract class PatientRecordContract {
         });
         assertThat(ApiClient.array(other.get("api/patients"))).isEmpty();
         assertUnchanged(owner, id, before);
+        assertThat(refusals(id, "intruder-" + run)).containsExactly(
+                "export the report: the patient is another doctor's",
+                "remove the patient: the patient is another doctor's",
+                "add a note: the patient is another doctor's",
+                "record the diagnosis: the patient is another doctor's",
+                "change the demographics: the patient is another doctor's",
+                "view the record: the patient is another doctor's",
+                "view the record: the patient is another doctor's");
     }
 
     @Test
@@ -93,6 +102,30 @@ public abstract class PatientRecordContract {
         assertThat(admin.get("api/patients/" + id).statusCode()).isEqualTo(403);
         assertThat(admin.get("app/patient.xhtml?id=" + id).statusCode()).isEqualTo(403);
         assertUnchanged(owner, id, before);
+        String role = ": the caller's role does not allow it";
+        assertThat(refusals(id, "auditor-" + run)).containsExactly(
+                "DELETE /api/patients/" + id + role, "POST /api/patients/" + id + "/notes" + role,
+                "PUT /api/patients/" + id + "/diagnosis" + role, "PUT /api/patients/" + id + role);
+        assertThat(refusals(id, "admin")).containsExactly("GET /app/patient.xhtml" + role,
+                "GET /api/patients/" + id + role, "DELETE /api/patients/" + id + role,
+                "PUT /api/patients/" + id + role);
+    }
+
+    /**
+     * What {@code actor} was refused about a patient, newest first, as read by an auditor
+     * through the API: what was asked, and why it was refused.
+     */
+    private List<String> refusals(long patientId, String actor) throws Exception {
+        ApiClient auditor = user("reader" + UUID.randomUUID().toString().substring(0, 4),
+                "AUDITOR");
+        HttpResponse<String> page = auditor.get("api/audit?targetType=patient&targetId="
+                + patientId + "&actor=" + actor);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        return ApiClient.object(page).getJsonArray("entries").getValuesAs(JsonObject.class)
+                .stream().filter(e -> e.getString("action").equals("REFUSED"))
+                .map(e -> Json.createReader(new StringReader(e.getString("details")))
+                        .readObject())
+                .map(d -> d.getString("asked") + ": " + d.getString("reason")).toList();
     }
 
     @Test
@@ -311,6 +344,9 @@ public abstract class PatientRecordContract {
                         + "null},\"after\":{\"confirmedDiagnosis\":\"AML\"}}"),
                 e -> assertThat(e).startsWith(who + " CREATE {\"note\":")
                         .endsWith(",\"body\":\"bone marrow done\"}"),
+                e -> assertThat(e).isEqualTo("trailother-" + run + " REFUSED {\"asked\":"
+                        + "\"record the diagnosis\",\"reason\":\"the patient is another"
+                        + " doctor's\"}"),
                 e -> assertThat(e).startsWith(who + " EXPORT {\"format\":\"pdf\""),
                 e -> assertThat(e).startsWith(who + " REMOVE {\"externalId\":\"T1-" + run
                         + "\",\"removedAt\":"));
