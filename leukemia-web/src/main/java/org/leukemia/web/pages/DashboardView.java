@@ -51,6 +51,17 @@ public class DashboardView implements Serializable {
         return predictions;
     }
 
+    /**
+     * What the table shows when it has no line: why the filters cannot be used, when they
+     * cannot, so that a refused filter never looks like an empty list. The table reads this
+     * after it has counted its lines, in the same rendering, whatever else the page updates.
+     */
+    public String getEmptyMessage() {
+        return refused != null ? "The list cannot be shown. " + refused
+                : "No patients yet, or none that the filters match. Doctors add patients by"
+                        + " uploading a workbook.";
+    }
+
     /** @return how many lines the filters select, as the page says it */
     public String getSizeText() {
         if (refused != null) {

@@ -295,6 +295,61 @@ class BrowserJourneyIT {
     }
 
     @Test
+    void aFilterThatCannotBeReadSaysWhyInsteadOfShowingAnEmptyList() throws Exception {
+        ApiClient doctor = signInAsNew("filters-" + run, "DOCTOR");
+        doctor.upload("api/uploads", "filters.xlsx", workbook(List.of("FI1-" + run,
+                "FI2-" + run, "FI3-" + run)));
+        browser.findElement(By.linkText("Patients")).click();
+        waitFor(PAGE).until(ExpectedConditions.numberOfElementsToBe(
+                By.className("patient-link"), 3));
+
+        browser.findElement(By.cssSelector("[id='dashboard:predictions'] input"
+                + "[placeholder='80-95']")).sendKeys("abc");
+        By emptyTable = By.cssSelector("[id='dashboard:predictions'] .ui-datatable-empty-message");
+        WebElement refusal = waitFor(PAGE).until(
+                ExpectedConditions.visibilityOfElementLocated(emptyTable));
+        screenshot("dashboard-refused-filter");
+
+        assertThat(refusal.getText())
+                .startsWith("The list cannot be shown. The probability filter 'abc'")
+                .contains("80-95");
+        assertThat(browser.findElements(By.className("patient-link"))).isEmpty();
+
+        // The table keeps its filters when the page is opened again, and says why again.
+        browser.get(applicationUrl + "app/dashboard.xhtml");
+        assertThat(waitFor(PAGE).until(ExpectedConditions.visibilityOfElementLocated(
+                emptyTable)).getText())
+                .startsWith("The list cannot be shown. The probability filter 'abc'");
+    }
+
+    @Test
+    void aDoctorChangesTheirPasswordOnThePageAndStaysSignedInThere() throws Exception {
+        String username = "newpass-" + run;
+        ApiClient otherSession = signInAsNew(username, "DOCTOR");
+        assertThat(otherSession.get("api/patients").statusCode()).isEqualTo(200);
+        String newPassword = "lantern-orchid-basalt-19";
+
+        browser.findElement(By.id("change-password")).click();
+        waitFor(PAGE).until(ExpectedConditions.visibilityOfElementLocated(
+                byId("password:current"))).sendKeys(PASSWORD);
+        browser.findElement(byId("password:new")).sendKeys(newPassword);
+        browser.findElement(byId("password:confirmation")).sendKeys(newPassword);
+        browser.findElement(byId("password:change")).click();
+        waitFor(PAGE).until(ExpectedConditions.urlContains("app/dashboard.xhtml"));
+
+        assertThat(waitFor(PAGE).until(ExpectedConditions.visibilityOfElementLocated(
+                By.className("ui-messages-info"))).getText())
+                .contains("Your password is changed.");
+        browser.findElement(By.linkText("Analytics")).click();
+        waitFor(PAGE).until(ExpectedConditions.urlContains("app/analytics.xhtml"));
+        assertThat(otherSession.get("api/patients").statusCode())
+                .as("the session opened before the change ended").isEqualTo(401);
+        ApiClient again = new ApiClient(applicationUrl);
+        again.signIn(username, newPassword);
+        assertThat(again.get("api/patients").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void anAuditorVerifiesTheChainOnTheAuditPage() throws Exception {
         signInAsNew("chain-" + run, "AUDITOR");
 
