@@ -18,6 +18,8 @@ import org.leukemia.application.account.AccountService;
 import org.leukemia.application.account.Roles;
 import org.leukemia.application.audit.AuditTarget;
 import org.leukemia.application.audit.AuditTrail;
+import org.leukemia.application.export.ExportFormat;
+import org.leukemia.application.export.ExportedFile;
 import org.leukemia.persistence.Timestamps;
 import org.leukemia.persistence.analytics.AnalyticsRepository;
 import org.leukemia.persistence.analytics.AnalyticsScope;
@@ -87,7 +89,7 @@ public class AnalyticsService {
      * @param period the days counted
      * @param format the file's format
      */
-    public AnalyticsExport export(AnalyticsPeriod period, ExportFormat format) {
+    public ExportedFile export(AnalyticsPeriod period, ExportFormat format) {
         Analytics analytics = analytics(period);
 
         byte[] content = switch (format) {
@@ -101,7 +103,7 @@ public class AnalyticsService {
         details.put("period", period.describe());
         details.put("patients", analytics.distribution().total());
         audit.record(AuditAction.EXPORT, AuditTarget.REPORT, EXPORT_TARGET, details);
-        return new AnalyticsExport(content, "analytics-" + FILE_TIME.format(
+        return new ExportedFile(content, "analytics-" + FILE_TIME.format(
                 analytics.generatedAt()) + "." + format.extension(), format);
     }
 

@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.leukemia.application.export.CellStyles;
 import org.leukemia.application.export.TextCells;
 
 /**
@@ -30,12 +30,8 @@ public final class AnalyticsWorkbook {
     private AnalyticsWorkbook(XSSFWorkbook workbook) {
         this.workbook = workbook;
         this.text = new TextCells(workbook);
-        this.bold = workbook.createCellStyle();
-        Font font = workbook.createFont();
-        font.setBold(true);
-        bold.setFont(font);
-        this.percent = workbook.createCellStyle();
-        percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+        this.bold = CellStyles.bold(workbook);
+        this.percent = CellStyles.percent(workbook);
     }
 
     /**

@@ -19,6 +19,8 @@ import org.leukemia.application.account.AccountService;
 import org.leukemia.application.account.Roles;
 import org.leukemia.application.audit.AuditTarget;
 import org.leukemia.application.audit.AuditTrail;
+import org.leukemia.application.export.ExportFormat;
+import org.leukemia.application.export.ExportedFile;
 import org.leukemia.application.model.ModelRegistry;
 import org.leukemia.application.prediction.Contributions;
 import org.leukemia.ml.LabValues;
@@ -64,6 +66,9 @@ public class PatientQueryService {
     @Inject
     private ModelRegistry registry;
 
+    /** The audit target id of an export of the patient list. */
+    public static final String LIST_EXPORT_TARGET = "patient-list";
+
     /** The most rows a list counts exactly; past it, a list says "more than". */
     public static final int COUNT_LIMIT = 10_000;
 
@@ -107,6 +112,43 @@ public class PatientQueryService {
         int counted = predictions.countUpTo(scopeOf(accounts.currentAccount()), criteria,
                 COUNT_LIMIT + 1);
         return new ListSize(Math.min(counted, COUNT_LIMIT), counted > COUNT_LIMIT);
+    }
+
+    /**
+     * The patient list with {@code criteria} in {@code sort}'s order as a file: the lines a
+     * doctor pages through (at most {@link #COUNT_LIMIT}), with the scope, the filters, the
+     * order, when and by whom, and the disclaimer. Each export is recorded in the audit trail
+     * with its filters and its number of lines.
+     */
+    public ExportedFile exportPatientList(PredictionCriteria criteria, PredictionSort sort,
+            ExportFormat format) {
+        UserAccount caller = accounts.currentAccount();
+        PredictionScope scope = scopeOf(caller);
+        List<PredictionSummary> rows = predictions.search(scope, criteria, sort, 0,
+                COUNT_LIMIT + 1).stream().map(PatientQueryService::summarise).toList();
+        boolean more = rows.size() > COUNT_LIMIT;
+        LocalDateTime now = Timestamps.nowUtc();
+        String who = caller.getDisplayName() + " (" + caller.getUsername() + ")";
+        PatientListing listing = new PatientListing(
+                caller.hasRole(Role.AUDITOR) ? "Every doctor's patients" : "Patients of " + who,
+                PatientListing.describe(criteria), PatientListing.describe(sort), now, who,
+                more ? rows.subList(0, COUNT_LIMIT) : rows, more);
+
+        byte[] content = switch (format) {
+            case XLSX -> PatientListWorkbook.write(listing);
+            case PDF -> PatientListPdf.write(listing);
+        };
+
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("format", format.extension());
+        details.put("scope", listing.scope());
+        details.put("filters", listing.filters());
+        details.put("order", listing.order());
+        details.put("lines", listing.rows().size());
+        details.put("more", more);
+        audit.record(AuditAction.EXPORT, AuditTarget.REPORT, LIST_EXPORT_TARGET, details);
+        return new ExportedFile(content, "patients-" + FILE_TIME.format(now) + "."
+                + format.extension(), format);
     }
 
     /**

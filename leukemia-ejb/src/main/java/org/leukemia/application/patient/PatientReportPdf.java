@@ -49,7 +49,8 @@ final class PatientReportPdf {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-    private static final Color SHADE = new Color(235, 235, 235);
+    /** The shade of table headers and of the disclaimer's box. */
+    static final Color SHADE = new Color(235, 235, 235);
     private static final Color WARNING = new Color(150, 40, 0);
 
     private final Font body;
@@ -59,17 +60,21 @@ final class PatientReportPdf {
     private final Font warning;
 
     private PatientReportPdf() {
-        BaseFont base;
-        try {
-            base = BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The report's font is missing from OpenPDF", e);
-        }
+        BaseFont base = baseFont();
         body = new Font(base, 9.5f);
         small = new Font(base, 8f);
         heading = new Font(base, 12.5f);
         title = new Font(base, 17f);
         warning = new Font(base, 9.5f, Font.NORMAL, WARNING);
+    }
+
+    /** The font of the patients' documents, embedded in each. */
+    static BaseFont baseFont() {
+        try {
+            return BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The documents' font is missing from OpenPDF", e);
+        }
     }
 
     /**
@@ -89,7 +94,7 @@ final class PatientReportPdf {
         Document document = new Document(PageSize.A4, 48, 48, 48, 60);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
-            writer.setPageEvent(new Footer());
+            writer.setPageEvent(new Footer(small));
             document.addTitle("Patient " + plain(record.externalId()));
             document.addCreator("Leukemia subtype assistant");
             document.open();
@@ -115,11 +120,16 @@ final class PatientReportPdf {
     }
 
     private PdfPTable disclaimer() {
+        return shadedBox(DISCLAIMER, body);
+    }
+
+    /** A text in a shaded box across the page, as the documents show their disclaimer. */
+    static PdfPTable shadedBox(String text, Font font) {
         PdfPTable box = new PdfPTable(1);
         box.setWidthPercentage(100);
         box.setSpacingBefore(8);
         box.setSpacingAfter(8);
-        PdfPCell cell = new PdfPCell(new Phrase(DISCLAIMER, body));
+        PdfPCell cell = new PdfPCell(new Phrase(text, font));
         cell.setBackgroundColor(SHADE);
         cell.setPadding(6);
         box.addCell(cell);
@@ -300,12 +310,19 @@ final class PatientReportPdf {
     }
 
     /** The short disclaimer and the page number at the foot of every page. */
-    private final class Footer extends PdfPageEventHelper {
+    static final class Footer extends PdfPageEventHelper {
+        private final Font font;
+
+        /** @param font the footer's font */
+        Footer(Font font) {
+            this.font = font;
+        }
+
         @Override
         public void onEndPage(PdfWriter writer, Document document) {
             PdfContentByte canvas = writer.getDirectContent();
             ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase("Supports a"
-                    + " diagnosis; never replaces it. Page " + writer.getPageNumber(), small),
+                    + " diagnosis; never replaces it. Page " + writer.getPageNumber(), font),
                     document.left(), document.bottom() - 24, 0);
         }
     }

@@ -1,5 +1,6 @@
 package org.leukemia.persistence.prediction;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,7 +29,7 @@ import java.util.Optional;
  */
 public record PredictionCriteria(String text, String subtype, Double minConfidence,
         Double maxConfidence, LocalDate from, LocalDate to, Integer modelVersion, Long uploadId,
-        Boolean diagnosed) {
+        Boolean diagnosed) implements Serializable {
 
     /** Longest text searched for: the longest name stored. */
     public static final int MAX_TEXT = 200;

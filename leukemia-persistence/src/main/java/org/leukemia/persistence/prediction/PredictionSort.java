@@ -1,5 +1,6 @@
 package org.leukemia.persistence.prediction;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param column the column sorted by
  * @param ascending true for ascending, false for descending
  */
-public record PredictionSort(Column column, boolean ascending) {
+public record PredictionSort(Column column, boolean ascending) implements Serializable {
 
     /** Newest first: the list's default. */
     public static final PredictionSort NEWEST_FIRST = new PredictionSort(Column.PREDICTED_AT,

@@ -13,10 +13,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.leukemia.application.analytics.Analytics;
-import org.leukemia.application.analytics.AnalyticsExport;
 import org.leukemia.application.analytics.AnalyticsPeriod;
 import org.leukemia.application.analytics.AnalyticsService;
-import org.leukemia.application.analytics.ExportFormat;
+import org.leukemia.application.export.ExportFormat;
+import org.leukemia.application.export.ExportedFile;
 
 /**
  * The analytics of the caller's patients (every patient for an auditor), as JSON or as an
@@ -53,7 +53,7 @@ public class AnalyticsResource {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
-        AnalyticsExport export = analytics.export(period(from, to), chosen);
+        ExportedFile export = analytics.export(period(from, to), chosen);
         return Response.ok(export.content(), export.format().contentType())
                 .header("Content-Disposition", Attachments.disposition(export.fileName()))
                 .build();

@@ -3,8 +3,10 @@ package org.leukemia.web.api;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -19,7 +21,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import org.leukemia.application.export.ExportFormat;
+import org.leukemia.application.export.ExportedFile;
 import org.leukemia.application.patient.PatientDetails;
 import org.leukemia.application.patient.PatientQueryService;
 import org.leukemia.application.patient.PatientRecord;
@@ -28,9 +31,6 @@ import org.leukemia.application.patient.PatientService;
 import org.leukemia.application.patient.PredictionSummary;
 import org.leukemia.persistence.patient.Diagnosis;
 import org.leukemia.persistence.patient.Sex;
-import org.leukemia.persistence.prediction.InvalidCriteriaException;
-import org.leukemia.persistence.prediction.PredictionCriteria;
-import org.leukemia.persistence.prediction.PredictionSort;
 
 /**
  * The caller's patients and their predictions; the records a doctor manages, and their
@@ -52,34 +52,17 @@ public class PatientResource {
 
     /**
      * A page of the patient list: the caller's predictions (an auditor: everyone's), filtered
-     * and sorted as the patient page does it; newest first by default. A parameter that cannot
-     * be read or met is refused with 400 and the reason.
+     * and sorted as the patient page does it ({@link ListParameters}); newest first by default.
+     * A parameter that cannot be read or met is refused with 400 and the reason.
      *
      * @param first index of the first line, from 0 (default 0)
      * @param max lines in the page, 1 to {@value #MAX_PAGE} (default 50)
-     * @param q beginning of the patient's identifier or name
-     * @param subtype suggested subtype: ALL, AML or APL
-     * @param minConfidence lowest probability of the suggested subtype, 0 to 1
-     * @param maxConfidence highest probability, 0 to 1
-     * @param from first day of prediction (UTC), yyyy-MM-dd
-     * @param to last day of prediction, included
-     * @param model version number of the model that predicted
-     * @param upload id of the upload the panel came from
-     * @param diagnosed true: with a confirmed diagnosis; false: without
-     * @param sort time, confidence, subtype or patient (default time)
-     * @param order asc or desc (default desc)
      */
     @GET
     public List<PredictionSummary> list(@QueryParam("first") String first,
-            @QueryParam("max") String max, @QueryParam("q") String q,
-            @QueryParam("subtype") String subtype,
-            @QueryParam("minConfidence") String minConfidence,
-            @QueryParam("maxConfidence") String maxConfidence, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("model") String model,
-            @QueryParam("upload") String upload, @QueryParam("diagnosed") String diagnosed,
-            @QueryParam("sort") String sort, @QueryParam("order") String order) {
-        int start = parse("first", first, Integer::valueOf, 0);
-        int size = parse("max", max, Integer::valueOf, 50);
+            @QueryParam("max") String max, @BeanParam ListParameters filters) {
+        int start = ListParameters.parse("first", first, Integer::valueOf, 0);
+        int size = ListParameters.parse("max", max, Integer::valueOf, 50);
         if (start < 0) {
             throw new BadRequestException("first must be 0 or more: " + start + ".");
         }
@@ -87,23 +70,31 @@ public class PatientResource {
             throw new BadRequestException("max must lie between 1 and " + MAX_PAGE + ": " + size
                     + ". Ask for the next lines with first.");
         }
-        PredictionCriteria criteria;
+        return patients.patientList(filters.criteria(), filters.sort(), start, size);
+    }
+
+    /**
+     * The patient list with the same filters and order as a file to keep: every line the
+     * list pages through (at most 10,000), with the filters, the order and the disclaimer.
+     *
+     * @param format "xlsx" (default) or "pdf"
+     */
+    @GET
+    @Path("export")
+    @Produces({ExportFormat.XLSX_TYPE, "application/pdf", MediaType.APPLICATION_JSON})
+    public Response export(@QueryParam("format") @DefaultValue("xlsx") String format,
+            @BeanParam ListParameters filters) {
+        ExportFormat chosen;
         try {
-            criteria = PredictionCriteria.builder()
-                    .text(q)
-                    .subtype(subtype)
-                    .confidence(parse("minConfidence", minConfidence, Double::valueOf, null),
-                            parse("maxConfidence", maxConfidence, Double::valueOf, null))
-                    .predictedBetween(parse("from", from, LocalDate::parse, null),
-                            parse("to", to, LocalDate::parse, null))
-                    .modelVersion(parse("model", model, Integer::valueOf, null))
-                    .upload(parse("upload", upload, Long::valueOf, null))
-                    .diagnosed(parse("diagnosed", diagnosed, PatientResource::yesOrNo, null))
-                    .build();
-        } catch (InvalidCriteriaException e) {
+            chosen = ExportFormat.named(format);
+        } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
-        return patients.patientList(criteria, sortOf(sort, order), start, size);
+        ExportedFile file = patients.exportPatientList(filters.criteria(), filters.sort(),
+                chosen);
+        return Response.ok(file.content(), file.format().contentType())
+                .header("Content-Disposition", Attachments.disposition(file.fileName()))
+                .build();
     }
 
     /** One patient's record; 404 when it is not the caller's. */
@@ -220,47 +211,6 @@ public class PatientResource {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("'" + text + "' is not a diagnosis: use "
                     + Arrays.toString(Diagnosis.values()) + ", or null to withdraw it.");
-        }
-    }
-
-    private static PredictionSort sortOf(String sort, String order) {
-        PredictionSort.Column column = switch (sort == null ? "time"
-                : sort.strip().toLowerCase(Locale.ROOT)) {
-            case "time" -> PredictionSort.Column.PREDICTED_AT;
-            case "confidence" -> PredictionSort.Column.CONFIDENCE;
-            case "subtype" -> PredictionSort.Column.SUBTYPE;
-            case "patient" -> PredictionSort.Column.PATIENT;
-            default -> throw new BadRequestException("sort is time, confidence, subtype or"
-                    + " patient: " + sort + ".");
-        };
-        boolean ascending = switch (order == null ? "desc"
-                : order.strip().toLowerCase(Locale.ROOT)) {
-            case "asc" -> true;
-            case "desc" -> false;
-            default -> throw new BadRequestException("order is asc or desc: " + order + ".");
-        };
-        return new PredictionSort(column, ascending);
-    }
-
-    private static Boolean yesOrNo(String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true", "yes" -> true;
-            case "false", "no" -> false;
-            default -> throw new IllegalArgumentException(value);
-        };
-    }
-
-    private static <T> T parse(String name, String value, Function<String, T> reader,
-            T absent) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            return reader.apply(value.strip());
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new BadRequestException("The parameter " + name + " cannot be read: '"
-                    + value + "'" + (name.equals("from") || name.equals("to")
-                            ? " (a day is written yyyy-MM-dd)." : "."));
         }
     }
 }

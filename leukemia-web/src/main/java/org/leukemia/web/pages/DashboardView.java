@@ -5,6 +5,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
+import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -13,22 +14,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.leukemia.application.export.ExportFormat;
+import org.leukemia.application.export.ExportedFile;
 import org.leukemia.application.patient.PatientQueryService;
 import org.leukemia.application.patient.PatientQueryService.ListSize;
 import org.leukemia.application.patient.PredictionSummary;
 import org.leukemia.persistence.prediction.InvalidCriteriaException;
 import org.leukemia.persistence.prediction.PredictionCriteria;
 import org.leukemia.persistence.prediction.PredictionSort;
+import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
+import org.primefaces.model.StreamedContent;
 
 /**
  * The patient list: one line per prediction (a patient with three panels has three lines,
  * each the suggestion made from one panel), newest first. Paging, sorting and each column's
  * filter are turned into {@link PredictionCriteria} and {@link PredictionSort} and run as
- * database queries; the table's filter and sort state stays with the view.
+ * database queries; the table's filter and sort state stays with the view, and the list it
+ * shows can be exported as a workbook or a PDF.
  */
 @Named
 @ViewScoped
@@ -45,10 +51,32 @@ public class DashboardView implements Serializable {
     private final LazyDataModel<PredictionSummary> predictions = new PredictionPages();
     private ListSize size = new ListSize(0, false);
     private String refused;
+    private PredictionCriteria shownCriteria = PredictionCriteria.NONE;
+    private PredictionSort shownSort = PredictionSort.NEWEST_FIRST;
 
     /** @return the lazy table model */
     public LazyDataModel<PredictionSummary> getPredictions() {
         return predictions;
+    }
+
+    /**
+     * The list as the table shows it (the same filters, in the same order) as a file to
+     * download; nothing, with a message, while a filter cannot be used.
+     *
+     * @param format "xlsx" or "pdf"
+     */
+    public StreamedContent export(String format) {
+        if (refused != null) {
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(
+                    FacesMessage.SEVERITY_ERROR, "Nothing exported. " + refused, null));
+            return null;
+        }
+        ExportedFile file = patients.exportPatientList(shownCriteria, shownSort,
+                ExportFormat.named(format));
+        return DefaultStreamedContent.builder().name(file.fileName())
+                .contentType(file.format().contentType())
+                .contentLength((long) file.content().length)
+                .stream(() -> new ByteArrayInputStream(file.content())).build();
     }
 
     /**
@@ -176,7 +204,9 @@ public class DashboardView implements Serializable {
         @Override
         public int count(Map<String, FilterMeta> filters) {
             try {
-                size = patients.patientListSize(criteria(filters));
+                PredictionCriteria criteria = criteria(filters);
+                size = patients.patientListSize(criteria);
+                shownCriteria = criteria;
                 refused = null;
             } catch (InvalidCriteriaException e) {
                 // the table shows no line, and the message says what to correct
@@ -194,7 +224,9 @@ public class DashboardView implements Serializable {
             if (refused != null) {
                 return List.of();
             }
-            return patients.patientList(criteria(filters), sort(sort), first, pageSize);
+            shownCriteria = criteria(filters);
+            shownSort = sort(sort);
+            return patients.patientList(shownCriteria, shownSort, first, pageSize);
         }
     }
 }

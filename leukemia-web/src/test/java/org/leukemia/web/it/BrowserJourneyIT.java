@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -295,11 +296,33 @@ class BrowserJourneyIT {
     }
 
     @Test
-    void aFilterThatCannotBeReadSaysWhyInsteadOfShowingAnEmptyList() throws Exception {
+    void theListExportsWhatItShowsAndAFilterThatCannotBeReadSaysWhy() throws Exception {
         ApiClient doctor = signInAsNew("filters-" + run, "DOCTOR");
         doctor.upload("api/uploads", "filters.xlsx", workbook(List.of("FI1-" + run,
                 "FI2-" + run, "FI3-" + run)));
         browser.findElement(By.linkText("Patients")).click();
+        waitFor(PAGE).until(ExpectedConditions.numberOfElementsToBe(
+                By.className("patient-link"), 3));
+
+        // The export holds the lines the filter leaves, and says which filter it was.
+        WebElement patientFilter = browser.findElement(By.cssSelector(
+                "[id='dashboard:predictions'] input[placeholder^='identifier']"));
+        patientFilter.sendKeys("FI2");
+        waitFor(PAGE).until(ExpectedConditions.numberOfElementsToBe(
+                By.className("patient-link"), 1));
+        browser.findElement(byId("dashboard:exportXlsx")).click();
+        Path exported = waitFor(UPLOAD).until(driver -> finishedDownload("patients-", ".xlsx"));
+        try (Workbook workbook = WorkbookFactory.create(exported.toFile())) {
+            List<String> cells = new ArrayList<>();
+            workbook.getSheet("Patients").forEach(row -> row.forEach(cell -> {
+                assertThat(cell.getCellType()).isNotEqualTo(CellType.FORMULA);
+                cells.add(cell.toString());
+            }));
+            assertThat(cells).contains("FI2-" + run, "identifier or name begins with 'FI2'",
+                    "1 line").doesNotContain("FI1-" + run, "FI3-" + run);
+        }
+        patientFilter.clear();
+        patientFilter.sendKeys(Keys.BACK_SPACE);
         waitFor(PAGE).until(ExpectedConditions.numberOfElementsToBe(
                 By.className("patient-link"), 3));
 
@@ -314,6 +337,11 @@ class BrowserJourneyIT {
                 .startsWith("The list cannot be shown. The probability filter 'abc'")
                 .contains("80-95");
         assertThat(browser.findElements(By.className("patient-link"))).isEmpty();
+        browser.findElement(byId("dashboard:exportPdf")).click();
+        assertThat(waitFor(PAGE).until(ExpectedConditions.visibilityOfElementLocated(
+                By.className("ui-messages-error"))).getText())
+                .contains("Nothing exported. The probability filter 'abc'");
+        assertThat(finishedDownload("patients-", ".pdf")).isNull();
 
         // The table keeps its filters when the page is opened again, and says why again.
         browser.get(applicationUrl + "app/dashboard.xhtml");
@@ -486,9 +514,14 @@ class BrowserJourneyIT {
 
     /** The file downloaded with this suffix, once the browser has finished writing it. */
     private Path finishedDownload(String suffix) {
+        return finishedDownload("", suffix);
+    }
+
+    /** The file downloaded with this name's beginning and end, once written to the end. */
+    private Path finishedDownload(String prefix, String suffix) {
         try (Stream<Path> files = Files.list(downloads)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(suffix))
-                    .findFirst().orElse(null);
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

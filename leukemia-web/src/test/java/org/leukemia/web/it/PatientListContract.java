@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -153,6 +157,69 @@ public abstract class PatientListContract {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("12 predictions", "One line per prediction",
                 "<em>begin</em>", "PG" + run + "-0", "Confirmed diagnosis");
+    }
+
+    @Test
+    void theExportHoldsTheLinesOfTheListWithTheSameFiltersAndOrderAndIsAudited()
+            throws Exception {
+        ApiClient doctor = account("exporter", "DOCTOR");
+        ApiClient other = account("exportother", "DOCTOR");
+        String prefix = "EX" + run + "-";
+        upload(doctor, prefix, 12);
+        upload(other, "EY" + run + "-", 3);
+        String query = "q=" + prefix + "1&sort=patient&order=desc";
+
+        List<String> listed = list(doctor, query).stream()
+                .map(p -> p.asJsonObject().getString("externalId")).toList();
+        HttpResponse<byte[]> xlsx = doctor.getBytes("api/patients/export?format=xlsx&" + query);
+        HttpResponse<byte[]> pdf = doctor.getBytes("api/patients/export?format=pdf&" + query);
+
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/vnd.openxmlformats"));
+        assertThat(xlsx.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                d -> assertThat(d).contains("attachment", "patients-", ".xlsx"));
+        List<String> exported = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = workbook.getSheet("Patients");
+            int header = 0;
+            while (!"Patient".equals(text(sheet.getRow(header), 0))) {
+                header++;
+            }
+            for (int r = header + 1; r <= sheet.getLastRowNum(); r++) {
+                exported.add(text(sheet.getRow(r), 0));
+            }
+            assertThat(workbook.getSheet("Patients").getRow(3).getCell(1).getStringCellValue())
+                    .isEqualTo("identifier or name begins with '" + prefix + "1'");
+        }
+        assertThat(listed).hasSize(3).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(exported).isEqualTo(listed);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(doctor.get("api/patients/export?format=csv").statusCode()).isEqualTo(400);
+        assertThat(doctor.get("api/patients/export?minConfidence=abc").statusCode())
+                .isEqualTo(400);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                other.getBytes("api/patients/export?q=" + prefix).body()))) {
+            assertThat(workbook.getSheet("Patients").getRow(5).getCell(1).getStringCellValue())
+                    .as("another doctor's export holds none of these patients")
+                    .isEqualTo("0 lines");
+        }
+
+        HttpResponse<String> trail = account("exportaudit", "AUDITOR").get(
+                "api/audit?targetType=report&targetId=patient-list&actor=exporter-" + run);
+        List<String> details = ApiClient.object(trail).getJsonArray("entries")
+                .getValuesAs(JsonObject.class).stream().map(e -> e.getString("details"))
+                .toList();
+        assertThat(details).hasSize(2);
+        assertThat(details.get(1)).contains("\"format\":\"xlsx\"", "\"lines\":3",
+                "begins with '" + prefix + "1'", "patient identifier, Z to A");
+        assertThat(details.get(0)).contains("\"format\":\"pdf\"");
+    }
+
+    private static String text(Row row, int column) {
+        return row == null || row.getCell(column) == null ? null
+                : row.getCell(column).getStringCellValue();
     }
 
     private void assertRefused(ApiClient client, String query, String reason)

@@ -1,12 +1,12 @@
-package org.leukemia.application.analytics;
+package org.leukemia.application.export;
 
 import java.util.Locale;
 
-/** The file formats the analytics are exported in. */
+/** The file formats that tables and charts are exported in. */
 public enum ExportFormat {
-    /** An Excel workbook, a sheet per table. */
+    /** An Excel workbook. */
     XLSX(ExportFormat.XLSX_TYPE, "xlsx"),
-    /** A PDF document with every table. */
+    /** A PDF document. */
     PDF("application/pdf", "pdf");
 
     /** The media type of an .xlsx workbook. */
