@@ -1,6 +1,7 @@
 package org.leukemia.application.upload;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -38,6 +39,15 @@ final class RowInterpreter {
     private static final List<DateTimeFormatter> DATES = Stream.of("uuuu-MM-dd", "d/M/uuuu",
             "d.M.uuuu", "d-M-uuuu").map(p -> DateTimeFormatter.ofPattern(p)
                     .withResolverStyle(ResolverStyle.STRICT)).toList();
+    /** What to do about formulas saved without their results. */
+    private static final String RECOMPUTE = "open the file in Excel or LibreOffice, save it"
+            + " there, and upload it again";
+    /**
+     * The smallest whole number with more digits than Excel keeps (15): a number cell this
+     * large may have lost its last digits, so it cannot be trusted as an identifier.
+     */
+    private static final double FIRST_ROUNDED_NUMBER = 1e15;
+    private static final MathContext EXCEL_DIGITS = new MathContext(15);
     /** Ages given and computed from the date of birth may differ by this much, in years. */
     private static final double AGE_TOLERANCE = 1.0;
 
@@ -59,6 +69,13 @@ final class RowInterpreter {
      * @throws RowRejectedException naming the column and the value when the row is unusable
      */
     PatientEntry interpret(SheetRow row) {
+        for (Column column : List.of(Column.IDENTIFIER, Column.SEX, Column.BIRTH_DATE,
+                Column.SAMPLE_DATE)) {
+            if (row.uncomputed().contains(column)) {
+                throw new RowRejectedException(header(column), "the cell holds a formula saved"
+                        + " without its result; " + RECOMPUTE);
+            }
+        }
         String id = identifier(row.cells().get(Column.IDENTIFIER)).orElseThrow(() ->
                 new RowRejectedException(null, "no patient identifier"));
         Sex sex = sex(row.cells().get(Column.SEX), header(Column.SEX));
@@ -68,8 +85,14 @@ final class RowInterpreter {
         Map<Parameter, PatientEntry.Received> received = new EnumMap<>(Parameter.class);
         row.cells().forEach((column, value) -> column.parameter().ifPresent(p -> values.put(p,
                 number(columns.get(column), p, value, notes, received))));
+        row.uncomputed().forEach(column -> column.parameter().ifPresent(p -> notes.add(
+                p.label() + " (" + header(column) + ") is a formula saved without its result,"
+                        + " so it was read as missing; " + RECOMPUTE)));
         if (values.isEmpty() || values.keySet().equals(AGE_ONLY)) {
-            throw new RowRejectedException(null, "no laboratory value");
+            throw new RowRejectedException(null, row.uncomputed().isEmpty()
+                    ? "no laboratory value"
+                    : "no laboratory value: its cells hold formulas saved without their"
+                            + " results; " + RECOMPUTE);
         }
         if (!values.containsKey(Parameter.AGE)) {
             ageFromBirthDate(row, notes).ifPresent(age -> values.put(Parameter.AGE, age));
@@ -98,6 +121,13 @@ final class RowInterpreter {
 
     private Optional<String> identifier(Object cell) {
         Optional<String> id;
+        if (cell instanceof Double number && Math.abs(number) >= FIRST_ROUNDED_NUMBER) {
+            throw new RowRejectedException(header(Column.IDENTIFIER), "the identifier "
+                    + new BigDecimal(number).round(EXCEL_DIGITS).toPlainString()
+                    + " is a number of more than"
+                    + " 15 digits, and Excel keeps only 15: its last digits may not be the"
+                    + " patient's. Format the column as text and type the identifiers again");
+        }
         if (cell instanceof Double number) {
             id = Optional.of(number == Math.rint(number)
                     ? Long.toString(number.longValue()) : number.toString());

@@ -2,9 +2,11 @@ package org.leukemia.application.upload;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.leukemia.ml.Parameter;
 import org.leukemia.ml.Units;
@@ -16,7 +18,7 @@ import org.leukemia.ml.Units;
  * <p>Rows arrive one at a time, in order, so that a reader can stream them. The header is the
  * first row that names at least one laboratory parameter; title rows above it, and blank
  * rows anywhere, are skipped. Each cell is a {@link Double}, a {@link String}, a
- * {@link java.time.LocalDate} or {@code null}.
+ * {@link java.time.LocalDate}, {@link #UNCOMPUTED_FORMULA} or {@code null}.
  *
  * <p>The data rows are kept, or handed one by one to a {@link RowSink} as they are read, so
  * that a large file never sits whole in memory; or the reading stops once the header is
@@ -25,6 +27,17 @@ import org.leukemia.ml.Units;
  * for a file that cannot be read.
  */
 final class SheetParser {
+
+    /**
+     * The cell of a formula saved without its result (a workbook written by a program that
+     * does not compute formulas): its value is unknown, which the row's reader is told.
+     */
+    static final Object UNCOMPUTED_FORMULA = new Object() {
+        @Override
+        public String toString() {
+            return "a formula without a saved result";
+        }
+    };
 
     /** Takes the data rows of a file as they are read. */
     interface RowSink extends Consumer<SheetRow> {
@@ -147,8 +160,13 @@ final class SheetParser {
             return;
         }
         Map<Column, Object> values = new LinkedHashMap<>();
+        Set<Column> uncomputed = new LinkedHashSet<>();
         for (MappedColumn c : columns) {
             Object cell = c.index() < cells.size() ? cells.get(c.index()) : null;
+            if (cell == UNCOMPUTED_FORMULA) {
+                uncomputed.add(c.column());
+                continue;
+            }
             if (cell instanceof String text) {
                 cell = text.isBlank() ? null : text.trim();
             }
@@ -156,7 +174,7 @@ final class SheetParser {
                 values.put(c.column(), cell);
             }
         }
-        if (values.isEmpty()) {
+        if (values.isEmpty() && uncomputed.isEmpty()) {
             return;
         }
         if (rowCount == maxRows) {
@@ -164,7 +182,7 @@ final class SheetParser {
                     + " patient rows, the most one upload accepts: split it.");
         }
         rowCount++;
-        SheetRow row = new SheetRow(rowNumber, values);
+        SheetRow row = new SheetRow(rowNumber, values, uncomputed);
         if (sink == null) {
             rows.add(row);
             return;

@@ -1,6 +1,7 @@
 package org.leukemia.application.upload;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One data row of a sheet, as typed: each recognised column holds a {@link Double} (a numeric
@@ -8,11 +9,18 @@ import java.util.Map;
  *
  * @param rowNumber the row number as the spreadsheet shows it (the header row is not 1)
  * @param cells the non-blank cells of recognised columns
+ * @param uncomputed the recognised columns whose cell holds a formula saved without its
+ *     result, so that its value is unknown
  */
-public record SheetRow(int rowNumber, Map<Column, Object> cells) {
+public record SheetRow(int rowNumber, Map<Column, Object> cells, Set<Column> uncomputed) {
 
-    /** @return {@code true} when no recognised column has a value */
+    /** A row whose every cell has its value. */
+    public SheetRow(int rowNumber, Map<Column, Object> cells) {
+        this(rowNumber, cells, Set.of());
+    }
+
+    /** @return {@code true} when no recognised column has a value, known or unknown */
     public boolean isBlank() {
-        return cells.isEmpty();
+        return cells.isEmpty() && uncomputed.isEmpty();
     }
 }

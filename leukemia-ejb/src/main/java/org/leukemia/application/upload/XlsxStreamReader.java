@@ -36,8 +36,9 @@ import org.xml.sax.helpers.XMLFilterImpl;
  * that a sheet of 100,000 rows never sits in memory as a workbook. The file is read from a
  * temporary copy, which Apache POI opens entry by entry, and deleted afterwards.
  *
- * <p>Numbers reach the {@link SheetParser} as their exact decimal text (not as the cell's
- * display format, which may round), dates as ISO dates, formulas as their saved result.
+ * <p>Numbers reach the {@link SheetParser} as {@link Double}s of their exact value (not of
+ * the cell's display format, which may round), dates as ISO dates, formulas as their saved
+ * result, and formulas saved without a result as {@link SheetParser#UNCOMPUTED_FORMULA}.
  */
 final class XlsxStreamReader {
 
@@ -96,12 +97,12 @@ final class XlsxStreamReader {
                     throw new UploadException("The workbook has no sheet.");
                 }
                 try (InputStream sheet = sheets.next()) {
-                    XMLFilterImpl dimension = new Dimension(parser);
-                    dimension.setParent(XMLHelper.newXMLReader());
-                    dimension.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(),
-                            null, new ReadOnlySharedStringsTable(pkg), new Rows(parser),
+                    CellWatch cells = new CellWatch(parser);
+                    cells.setParent(XMLHelper.newXMLReader());
+                    cells.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(),
+                            null, new ReadOnlySharedStringsTable(pkg), new Rows(parser, cells),
                             new ExactFormatter(), false));
-                    dimension.parse(new InputSource(sheet));
+                    cells.parse(new InputSource(sheet));
                 }
             }
             return parser.finish();
@@ -129,28 +130,70 @@ final class XlsxStreamReader {
     }
 
     /**
-     * Tells the parser how many rows the sheet announces in its dimension ("A1:L100001"),
-     * which Excel, LibreOffice and Apache POI write before the rows.
+     * Watches the sheet's XML on its way to Apache POI's handler: tells the parser how many
+     * rows the sheet announces in its dimension ("A1:L100001", which Excel, LibreOffice and
+     * Apache POI write before the rows), and knows of the cell being read whether it is a
+     * number and whether it is a formula saved without its result (which the handler would
+     * pass over as if the cell were empty).
      */
-    private static final class Dimension extends XMLFilterImpl {
+    private static final class CellWatch extends XMLFilterImpl {
 
         private final SheetParser parser;
+        private final List<Integer> uncomputed = new ArrayList<>();
+        private String reference;
+        private boolean number;
+        private boolean formula;
+        private boolean value;
 
-        Dimension(SheetParser parser) {
+        CellWatch(SheetParser parser) {
             this.parser = parser;
         }
 
         @Override
         public void startElement(String uri, String localName, String qName,
                 Attributes attributes) throws SAXException {
-            if ("dimension".equals(localName)) {
-                Matcher range = RANGE.matcher(String.valueOf(attributes.getValue("ref")));
-                if (range.matches()) {
-                    parser.expect(Integer.parseInt(range.group(2))
-                            - Integer.parseInt(range.group(1)) + 1);
+            switch (localName) {
+                case "dimension" -> {
+                    Matcher range = RANGE.matcher(String.valueOf(attributes.getValue("ref")));
+                    if (range.matches()) {
+                        parser.expect(Integer.parseInt(range.group(2))
+                                - Integer.parseInt(range.group(1)) + 1);
+                    }
+                }
+                case "row" -> uncomputed.clear();
+                case "c" -> {
+                    reference = attributes.getValue("r");
+                    String type = attributes.getValue("t");
+                    number = type == null || "n".equals(type);
+                    formula = false;
+                    value = false;
+                }
+                case "f" -> formula = true;
+                case "v", "is" -> value = true;
+                default -> {
+                    // nothing to watch
                 }
             }
             super.startElement(uri, localName, qName, attributes);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName)
+                throws SAXException {
+            if ("c".equals(localName) && formula && !value && reference != null) {
+                uncomputed.add((int) new CellReference(reference).getCol());
+            }
+            super.endElement(uri, localName, qName);
+        }
+
+        /** @return whether the cell being read holds a number (perhaps shown as a date) */
+        boolean isNumber() {
+            return number;
+        }
+
+        /** @return the columns of the row being read whose formula has no saved result */
+        List<Integer> uncomputedColumns() {
+            return uncomputed;
         }
     }
 
@@ -158,10 +201,12 @@ final class XlsxStreamReader {
     private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
 
         private final SheetParser parser;
+        private final CellWatch watch;
         private final List<Object> cells = new ArrayList<>();
 
-        Rows(SheetParser parser) {
+        Rows(SheetParser parser, CellWatch watch) {
             this.parser = parser;
+            this.watch = watch;
         }
 
         @Override
@@ -171,16 +216,35 @@ final class XlsxStreamReader {
 
         @Override
         public void endRow(int rowNum) {
+            for (int column : watch.uncomputedColumns()) {
+                place(column, SheetParser.UNCOMPUTED_FORMULA);
+            }
             parser.row(rowNum + 1, new ArrayList<>(cells));
         }
 
         @Override
         public void cell(String reference, String value, XSSFComment comment) {
-            int column = new CellReference(reference).getCol();
-            while (cells.size() < column) {
+            place(new CellReference(reference).getCol(), watch.isNumber() ? number(value)
+                    : value);
+        }
+
+        private void place(int column, Object value) {
+            while (cells.size() <= column) {
                 cells.add(null);
             }
-            cells.add(value);
+            cells.set(column, value);
+        }
+
+        /**
+         * A number cell as a {@link Double}, as the workbook API gives it, so that the row's
+         * reader knows it was typed as a number; a date stays the ISO date text it was given.
+         */
+        private static Object number(String text) {
+            try {
+                return text == null ? null : Double.valueOf(text);
+            } catch (NumberFormatException e) {
+                return text;
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.leukemia.ml.Parameter;
 import org.leukemia.ml.Units;
@@ -36,6 +37,40 @@ class RowInterpreterTest {
     void anIdentifierExcelTurnedIntoANumberKeepsItsDigits() {
         assertThat(interpreter.interpret(row(2, 123456.0, null, 3.0, null)).externalId())
                 .isEqualTo("123456");
+    }
+
+    @Test
+    void aNumberTooLongForExcelToKeepEveryDigitIsNoIdentifier() {
+        assertThat(interpreter.interpret(row(2, 999_999_999_999_999.0, null, 3.0, null))
+                .externalId()).isEqualTo("999999999999999");
+        assertThatThrownBy(() -> interpreter.interpret(row(2, 1234567890123456789.0, null, 3.0,
+                null))).isInstanceOf(RowRejectedException.class)
+                .hasMessageContaining("1234567890123460000 is a number of more than 15 digits")
+                .hasMessageContaining("Format the column as text")
+                .extracting(e -> ((RowRejectedException) e).column()).isEqualTo("Patient ID");
+        assertThat(interpreter.interpret(row(2, "1234567890123456789", null, 3.0, null))
+                .externalId()).as("typed as text, every digit is kept")
+                .isEqualTo("1234567890123456789");
+    }
+
+    @Test
+    void aFormulaSavedWithoutItsResultIsReadAsMissingAndSaysSo() {
+        Map<Column, Object> cells = new LinkedHashMap<>();
+        cells.put(Column.IDENTIFIER, "P-9");
+        cells.put(AGE, 50.0);
+
+        assertThatThrownBy(() -> interpreter.interpret(new SheetRow(8, cells, Set.of(WBC))))
+                .hasMessageContaining("no laboratory value: its cells hold formulas saved"
+                        + " without their results");
+        cells.put(Column.of(Parameter.MCHC), 330.0);
+        PatientEntry entry = interpreter.interpret(new SheetRow(8, cells, Set.of(WBC)));
+        assertThat(entry.values()).doesNotContainKey(Parameter.WBC);
+        assertThat(entry.notes()).singleElement().asString().contains("(GB (G/L)) is a formula"
+                + " saved without its result, so it was read as missing", "save it there");
+        assertThatThrownBy(() -> interpreter.interpret(new SheetRow(8, Map.of(WBC, 3.0),
+                Set.of(Column.IDENTIFIER)))).isInstanceOf(RowRejectedException.class)
+                .hasMessageContaining("formula saved without its result")
+                .extracting(e -> ((RowRejectedException) e).column()).isEqualTo("Patient ID");
     }
 
     @Test

@@ -21,11 +21,25 @@ final class TestWorkbooks {
 
     /** An .xlsx whose first sheet is written by {@code writer}, formulas with saved values. */
     static byte[] xlsx(Consumer<Sheet> writer) throws IOException {
+        return xlsx(writer, true);
+    }
+
+    /**
+     * An .xlsx whose formulas are saved without their results, as programs that do not
+     * compute formulas write them.
+     */
+    static byte[] xlsxWithoutFormulaResults(Consumer<Sheet> writer) throws IOException {
+        return xlsx(writer, false);
+    }
+
+    private static byte[] xlsx(Consumer<Sheet> writer, boolean results) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             writer.accept(workbook.createSheet("Results"));
-            // Excel saves the value of each formula beside it; do the same.
-            workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            if (results) {
+                // Excel saves the value of each formula beside it; do the same.
+                workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            }
             workbook.write(out);
             return out.toByteArray();
         }

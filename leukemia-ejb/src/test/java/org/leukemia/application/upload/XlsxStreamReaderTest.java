@@ -48,11 +48,34 @@ class XlsxStreamReaderTest {
         assertThat(content.ignoredHeaders()).containsExactly("Comment");
         assertThat(content.rows()).extracting(SheetRow::rowNumber).containsExactly(4, 6);
         assertThat(content.rows().get(0).cells())
-                .containsEntry(Column.IDENTIFIER, "123456")
-                .containsEntry(Column.of(Parameter.WBC), "12.46")
+                .containsEntry(Column.IDENTIFIER, 123456.0)
+                .containsEntry(Column.of(Parameter.WBC), 12.46)
                 .containsEntry(Column.BIRTH_DATE, "1961-05-02");
         assertThat(content.rows().get(1).cells()).containsEntry(Column.of(Parameter.WBC), "4,2")
-                .containsEntry(Column.of(Parameter.MCHC), "33.46");
+                .containsEntry(Column.of(Parameter.MCHC), 33.46);
+    }
+
+    @Test
+    void aFormulaSavedWithoutItsResultIsMarkedAndNumbersAreNumbers() throws IOException {
+        byte[] file = TestWorkbooks.xlsxWithoutFormulaResults(sheet -> {
+            Row header = sheet.createRow(0);
+            String[] names = {"Patient ID", "WBC (10^9/L)", "MCHC (g/L)"};
+            for (int c = 0; c < names.length; c++) {
+                header.createCell(c).setCellValue(names[c]);
+            }
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue(1234567890123456789.0);
+            row.createCell(1).setCellFormula("2+3");
+            row.createCell(2).setCellValue(330);
+        });
+
+        SheetRow row = new XlsxStreamReader(10).read(file).rows().get(0);
+
+        assertThat(row.uncomputed()).containsExactly(Column.of(Parameter.WBC));
+        assertThat(row.cells().get(Column.IDENTIFIER)).as("Excel's 15 digits, as a number")
+                .isEqualTo(1.23456789012346e18);
+        assertThat(row.cells()).containsEntry(Column.of(Parameter.MCHC), 330.0)
+                .doesNotContainKey(Column.of(Parameter.WBC));
     }
 
     @Test
@@ -108,7 +131,7 @@ class XlsxStreamReaderTest {
         WorkbookContent content = new XlsxStreamReader(10).read(file);
 
         assertThat(content.rows()).singleElement().satisfies(r -> assertThat(r.cells())
-                .containsEntry(Column.of(Parameter.WBC), "3.5"));
+                .containsEntry(Column.of(Parameter.WBC), 3.5));
     }
 
     @Test

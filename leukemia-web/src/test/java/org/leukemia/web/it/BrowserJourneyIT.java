@@ -443,7 +443,7 @@ class BrowserJourneyIT {
 
         // The export downloads as a workbook holding the same figures, and no formula.
         browser.findElement(byId("analytics:exportXlsx")).click();
-        Path exported = waitFor(UPLOAD).until(driver -> finishedDownload(".xlsx"));
+        Path exported = waitFor(UPLOAD).until(driver -> finishedDownload("analytics-", ".xlsx"));
         try (Workbook workbook = WorkbookFactory.create(exported.toFile())) {
             List<String> cells = new ArrayList<>();
             workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> {
@@ -510,11 +510,6 @@ class BrowserJourneyIT {
             throw new AssertionError("'" + id + "' never showed '" + expected + "'; messages: "
                     + texts(byId("messages")), e);
         }
-    }
-
-    /** The file downloaded with this suffix, once the browser has finished writing it. */
-    private Path finishedDownload(String suffix) {
-        return finishedDownload("", suffix);
     }
 
     /** The file downloaded with this name's beginning and end, once written to the end. */
