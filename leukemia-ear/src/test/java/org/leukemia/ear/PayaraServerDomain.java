@@ -98,6 +98,11 @@ final class PayaraServerDomain {
         return serverUrl() + "leukemia/";
     }
 
+    /** @return the application's URL on the domain's TLS listener, ending in "/" */
+    String secureApplicationUrl() {
+        return "https://127.0.0.1:" + (portBase + 81) + "/leukemia/";
+    }
+
     private void start() throws Exception {
         Files.createDirectories(work);
         recreateDatabase();
@@ -106,6 +111,15 @@ final class PayaraServerDomain {
         asadmin(true, "create-domain", "--nopassword", "--portbase", Integer.toString(portBase),
                 DOMAIN);
         asadmin(true, "start-domain", DOMAIN);
+        // the hardening the README asks of hospital IT, so that the tests check it works
+        for (String listener : List.of("http-listener-1", "http-listener-2")) {
+            String http = "configs.config.server-config.network-config.protocols.protocol."
+                    + listener + ".http.";
+            asadmin(true, "set", http + "cookie-same-site-enabled=true");
+            asadmin(true, "set", http + "cookie-same-site-value=Strict");
+        }
+        // a listener changed while running does not always come back; a restart brings both
+        asadmin(true, "restart-domain", DOMAIN);
         // JDBC drivers belong to the server, as in any Payara Server installation.
         asadmin(true, "add-library", System.getProperty("mysql.driver.jar"));
 

@@ -7,8 +7,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +84,41 @@ public abstract class AccountSecurityContract {
         assertThat(signedIn(name, PASSWORD).get("api/patients").statusCode()).isEqualTo(200);
         assertThat(idle.get("api/patients").statusCode())
                 .as("a session idle while the account was disabled stays ended").isEqualTo(401);
+    }
+
+    @Test
+    void patientDataIsNeverStoredByTheBrowserAndPagesCannotBeFramed() throws Exception {
+        String name = user("headers", "DOCTOR");
+        ApiClient doctor = signedIn(name, PASSWORD);
+        assertThat(new ApiClient(applicationUrl()).submitSignIn(name, PASSWORD).headers()
+                .allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
+                .isNotEmpty().allSatisfy(cookie -> assertThat(cookie.toLowerCase(Locale.ROOT))
+                        .contains("httponly"));
+
+        for (String path : List.of("api/patients", "app/dashboard.xhtml",
+                "api/patients/export?format=pdf", "api/account")) {
+            HttpResponse<String> answer = doctor.get(path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Cache-Control")).as(path)
+                    .hasValue("no-store");
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path)
+                    .hasValue("nosniff");
+            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValueSatisfying(csp -> assertThat(csp).contains(
+                            "frame-ancestors 'none'", "form-action 'self'"));
+            assertThat(answer.headers().firstValue("X-Frame-Options")).as(path)
+                    .hasValue("DENY");
+        }
+        String page = doctor.get("app/dashboard.xhtml").body();
+        Matcher stylesheet = Pattern.compile(
+                "href=\"[^\"]*(/jakarta\\.faces\\.resource/[^\"]+\\.css[^\"]*)\"").matcher(page);
+        assertThat(stylesheet.find()).as("the page links a style sheet").isTrue();
+        HttpResponse<String> css = doctor.get(stylesheet.group(1).substring(
+                stylesheet.group(1).indexOf("jakarta.faces.resource")).replace("&amp;", "&"));
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Cache-Control"))
+                .as("a style sheet holds no patient data and may be cached")
+                .isNotEqualTo(Optional.of("no-store"));
     }
 
     @Test
