@@ -44,6 +44,7 @@ import org.leukemia.persistence.prediction.PredictionRepository;
 import org.leukemia.persistence.upload.RowIssue;
 import org.leukemia.persistence.upload.Upload;
 import org.leukemia.persistence.upload.UploadRepository;
+import org.leukemia.persistence.user.Role;
 import org.leukemia.persistence.user.UserAccount;
 
 /**
@@ -323,15 +324,18 @@ public class UploadService {
     }
 
     /**
-     * The report of one of the calling doctor's uploads, rebuilt from what was stored: a line
-     * per stored row (with its warnings) and per rejected row, in row order.
+     * The report of one of the calling doctor's uploads (an auditor: of any upload), rebuilt
+     * from what was stored: a line per stored row (with its warnings) and per rejected row, in
+     * row order. Each reading is recorded in the audit trail.
      *
      * @param uploadId the upload
      * @return the report
      * @throws UploadNotFoundException when the upload does not exist or is not the caller's
      */
+    @RolesAllowed({Roles.DOCTOR, Roles.AUDITOR})
     public UploadReport report(long uploadId) {
-        Upload upload = ownUpload(uploadId, "read the upload report");
+        Upload upload = readableUpload(uploadId, "read the upload report");
+        audit.record(AuditAction.VIEW, AuditTarget.UPLOAD, uploadId, Map.of("view", "report"));
         Map<Integer, List<String>> warnings = new HashMap<>();
         List<RowOutcome> rows = new ArrayList<>();
         for (RowIssue issue : upload.getIssues()) {
@@ -366,17 +370,24 @@ public class UploadService {
      * @return its name and bytes
      * @throws UploadNotFoundException when the upload does not exist or is not the caller's
      */
+    @RolesAllowed({Roles.DOCTOR, Roles.AUDITOR})
     public ReceivedFile originalFile(long uploadId) {
-        Upload upload = ownUpload(uploadId, "download the uploaded file");
+        Upload upload = readableUpload(uploadId, "download the uploaded file");
         byte[] content = uploads.findContent(upload).orElseThrow(
                 () -> new UploadNotFoundException(uploadId));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("file", upload.getFileName());
+        details.put("bytes", content.length);
+        audit.record(AuditAction.EXPORT, AuditTarget.UPLOAD, uploadId, details);
         return new ReceivedFile(upload.getFileName(), upload.getSha256(), content);
     }
 
-    private Upload ownUpload(long uploadId, String asked) {
+    /** An upload of the caller's, or any upload for an auditor. */
+    private Upload readableUpload(long uploadId, String asked) {
         UserAccount caller = accounts.currentAccount();
         Optional<Upload> found = uploads.findById(uploadId);
-        return found.filter(u -> u.getOwner().equals(caller)).orElseThrow(() -> {
+        return found.filter(u -> u.getOwner().equals(caller) || caller.hasRole(Role.AUDITOR))
+                .orElseThrow(() -> {
             audit.recordRefusal(AuditTarget.UPLOAD, uploadId, asked, found.isEmpty()
                     ? "no such upload" : "another doctor's upload", Map.of());
             return new UploadNotFoundException(uploadId);

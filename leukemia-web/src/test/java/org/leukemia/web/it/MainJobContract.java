@@ -298,6 +298,17 @@ public abstract class MainJobContract {
                 .isEqualTo(404);
         assertThat(other.getBytes("api/uploads/" + uploadId + "/report").statusCode())
                 .isEqualTo(404);
+        ApiClient auditor = ApiClient.newUser(applicationUrl(), "filereader-" + run, PASSWORD,
+                "AUDITOR");
+        HttpResponse<byte[]> audited = auditor.getBytes("api/uploads/" + uploadId + "/file");
+        assertThat(audited.statusCode()).as("an auditor reads every upload").isEqualTo(200);
+        assertThat(audited.body()).isEqualTo(workbook);
+        assertThat(auditor.getBytes("api/uploads/" + uploadId + "/report").statusCode())
+                .isEqualTo(200);
+        assertThat(ApiClient.object(auditor.get("api/audit?targetType=upload&targetId="
+                + uploadId + "&actor=filereader-" + run)).getJsonArray("entries")
+                .getValuesAs(JsonObject.class)).extracting(e -> e.getString("action"))
+                .containsExactly("VIEW", "EXPORT");
         HttpResponse<String> sameFileByAnotherDoctor = other.upload("api/uploads",
                 "traced.xlsx", workbook);
         assertThat(sameFileByAnotherDoctor.statusCode()).isEqualTo(200);
