@@ -29,11 +29,14 @@ import org.leukemia.ml.training.StratifiedFolds;
  * <p>It prints, for each scheme, the macro one-versus-rest AUC, the balanced accuracy, the
  * accuracy, the share flagged as unusual or ambiguous and the accuracy on the others, and
  * the confident zone's share and precision. It takes some minutes, so it runs only when
- * asked:
+ * asked (its name is not one that the build's test runs pick up, and without
+ * {@code selection.run} it is skipped):
  * <pre>
  * mvn -pl leukemia-ml -am test -Dtest=PipelineSelectionHarness \
- *     -Dsurefire.failIfNoSpecifiedTests=false -Dselection.run=true -Daipal.dir=...
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dselection.run=true -Dselection.repeats=2 \
+ *     -Daipal.dir=...
  * </pre>
+ * {@code selection.label} names the run in the printed table.
  */
 class PipelineSelectionHarness {
 
