@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.leukemia.ml.training.Calibration;
 import org.leukemia.ml.training.CvResult;
 import org.leukemia.ml.training.DistributionGuard;
+import org.leukemia.ml.training.RankLogisticRegression;
 
 /**
  * What a reviewer needs to know about a trained model.
@@ -31,6 +32,9 @@ import org.leukemia.ml.training.DistributionGuard;
  * @param confidentCutoffs probability cut-off per subtype of the confident zone
  * @param distributionGuard out-of-distribution check fitted on the training data, or null
  * @param outOfFoldFigures figures of the final design on out-of-fold predictions, by name
+ * @param linearModel rank-based logistic regression blended into the ensemble's margins, on
+ *     the normal scores of the distribution guard; null for models trained before it existed
+ *     or when cross-validation gave it no weight
  */
 public record ModelMetadata(String description, String trainingSource,
         boolean syntheticTrainingData, Map<Subtype, Integer> classCounts,
@@ -38,7 +42,7 @@ public record ModelMetadata(String description, String trainingSource,
         Instant trainedAt, String tribuoVersion, List<String> features,
         List<CvResult> crossValidation, Calibration calibration,
         Map<Subtype, Double> confidentCutoffs, DistributionGuard distributionGuard,
-        Map<String, Double> outOfFoldFigures) {
+        Map<String, Double> outOfFoldFigures, RankLogisticRegression linearModel) {
 
     /**
      * Validates the components and copies mutable ones.
@@ -59,7 +63,11 @@ public record ModelMetadata(String description, String trainingSource,
      * @param confidentCutoffs probability cut-off per subtype of the confident zone
      * @param distributionGuard out-of-distribution check, or null
      * @param outOfFoldFigures figures of the final design on out-of-fold predictions
-     * @throws NullPointerException if a component other than the guard is null
+     * @param linearModel blended logistic regression, or null
+     * @throws NullPointerException if a component other than the guard or the linear model
+     *     is null
+     * @throws IllegalArgumentException if the linear model has no guard to score its inputs,
+     *     or not one coefficient per guard feature
      */
     public ModelMetadata {
         Objects.requireNonNull(description, "description");
@@ -80,6 +88,11 @@ public record ModelMetadata(String description, String trainingSource,
         confidentCutoffs = Collections.unmodifiableMap(cut);
         outOfFoldFigures = Collections.unmodifiableMap(
                 new LinkedHashMap<>(Objects.requireNonNull(outOfFoldFigures, "figures")));
+        if (linearModel != null && (distributionGuard == null || linearModel.coefficients()[0]
+                .length != distributionGuard.features().size())) {
+            throw new IllegalArgumentException(
+                    "the logistic regression needs one coefficient per guard feature");
+        }
     }
 
     /**
@@ -104,6 +117,6 @@ public record ModelMetadata(String description, String trainingSource,
         this(description, trainingSource, syntheticTrainingData, classCounts,
                 trainingDataSha256, hyperparameters, seed, trainedAt, tribuoVersion, features,
                 List.of(), Calibration.identity(Subtype.values().length), Map.of(), null,
-                Map.of());
+                Map.of(), null);
     }
 }

@@ -21,6 +21,7 @@ import org.leukemia.ml.training.Calibration;
 import org.leukemia.ml.training.ConfidentZone;
 import org.leukemia.ml.training.CvResult;
 import org.leukemia.ml.training.DistributionGuard;
+import org.leukemia.ml.training.RankLogisticRegression;
 import org.leukemia.ml.training.StratifiedFolds;
 import org.leukemia.ml.training.TrainingDataDigest;
 import org.leukemia.ml.tribuo.XGBoostClassifier;
@@ -39,12 +40,16 @@ import org.leukemia.ml.tribuo.XGBoostClassifier;
  *       design is cross-validated {@link TrainingProtocol#repeats()} times with other folds
  *       (fold seeds {@code seed}, {@code seed + 1}, ...), so that each out-of-fold
  *       prediction is made like a deployed one (the same ensemble, calibration and decision
- *       rule); the pooled out-of-fold margins of all repeats fit the final calibration,
+ *       rule); in the same folds a {@link RankLogisticRegression} on the rank-transformed
+ *       inputs is fitted, and its log-odds are added to the trees' margins with the weight
+ *       (one of {@link RankLogisticRegression#BLEND_WEIGHTS}) of the best pooled
+ *       out-of-fold macro AUC plus balanced accuracy;</li>
+ *   <li>the pooled out-of-fold blended margins of all repeats fit the final calibration,
  *       decision rule, confident-zone cut-offs (for synthetic training data the confident
  *       zone stays empty: precision on synthetic patients is no evidence about real ones)
  *       and ambiguity threshold of the guard;</li>
- *   <li>the members are trained on all cases and the out-of-distribution guard is fitted on
- *       them.</li>
+ *   <li>the members, the out-of-distribution guard and the logistic regression (on the
+ *       guard's normal scores) are fitted on all cases.</li>
  * </ol>
  * Deterministic: the same cases and protocol give identical probabilities (each XGBoost run
  * uses one thread; folds run in parallel but are collected in a fixed order).
@@ -53,6 +58,8 @@ public final class ModelTrainer {
 
     private static final Logger LOG = Logger.getLogger(ModelTrainer.class.getName());
     private static final int K = Subtype.values().length;
+    /** Hyperparameter key of the logistic regression's blend weight. */
+    static final String LOGISTIC_WEIGHT = "logisticRegressionWeight";
 
     private final TrainingProtocol protocol;
 
@@ -140,7 +147,8 @@ public final class ModelTrainer {
                     new Object[] {chosen.name(), designs.size()});
             double[][] single = oof.get(best);
             int n = cases.size();
-            double[][] ensemble = new double[n * protocol.repeats()][];
+            double[][] trees = new double[n * protocol.repeats()][];
+            double[][] linear = new double[n * protocol.repeats()][];
             int[] pooledTruth = new int[n * protocol.repeats()];
             for (int r = 0; r < protocol.repeats(); r++) {
                 int[] repeatFolds = r == 0 ? folds
@@ -148,9 +156,13 @@ public final class ModelTrainer {
                 double[][] margins = r == 0 && protocol.ensembleSize() == 1 ? single
                         : outOfFold(pool, cases, truth, repeatFolds, chosen,
                                 protocol.ensembleSize(), schema, description);
-                System.arraycopy(margins, 0, ensemble, r * n, n);
+                System.arraycopy(margins, 0, trees, r * n, n);
+                System.arraycopy(linearOutOfFold(cases, truth, repeatFolds, chosen.weighted(),
+                        schema), 0, linear, r * n, n);
                 System.arraycopy(truth, 0, pooledTruth, r * n, n);
             }
+            double blend = blendWeight(trees, linear, pooledTruth);
+            double[][] ensemble = blend(trees, linear, blend);
             Calibration calibration = withDecisionRule(Calibration.fit(ensemble, pooledTruth),
                     ensemble, pooledTruth);
             double[][] p = Arrays.stream(ensemble).map(calibration::probabilities)
@@ -168,14 +180,19 @@ public final class ModelTrainer {
             }
             Map<String, Double> figures = figures(single, truth, ensemble, calibration,
                     pooledTruth, cut);
+            figures.put("treesOnly.macroAuc", Metrics.macroAuc(pooledTruth,
+                    Arrays.stream(trees).map(Calibration::softmax).toArray(double[][]::new), K));
             List<XGBoostClassifier> members = fitAll(pool, cases, truth, chosen,
                     protocol.ensembleSize(), schema, description);
+            DistributionGuard fitted = DistributionGuard.fit(cases, schema.parameters(),
+                    DistributionGuard.DEFAULT_PERCENTILE);
+            RankLogisticRegression linearModel = blend == 0 ? null
+                    : fitLinear(cases, truth, fitted, chosen.weighted()).withWeight(blend);
             double[] decidedP = new double[p.length];
             for (int i = 0; i < p.length; i++) {
                 decidedP[i] = p[i][decided[i]];
             }
-            DistributionGuard guard = DistributionGuard.fit(cases, schema.parameters(),
-                    DistributionGuard.DEFAULT_PERCENTILE).withAmbiguityFrom(decidedP);
+            DistributionGuard guard = fitted.withAmbiguityFrom(decidedP);
             figures.putAll(ambiguityFigures(decidedP, decided, pooledTruth,
                     guard.ambiguityThreshold()));
             Map<String, String> hyper = chosen.asMap();
@@ -183,11 +200,12 @@ public final class ModelTrainer {
             hyper.put("folds", Integer.toString(protocol.folds()));
             hyper.put("cvRepeats", Integer.toString(protocol.repeats()));
             hyper.put("decisionRule", calibration.decisionRule());
+            hyper.put(LOGISTIC_WEIGHT, Double.toString(blend));
             hyper.put("selection", "max out-of-fold macro AUC + balanced accuracy");
             ModelMetadata metadata = new ModelMetadata(description, trainingSource, synthetic,
                     classCounts(cases), TrainingDataDigest.sha256(cases), hyper,
                     protocol.seed(), Instant.now(), XGBoostClassifier.tribuoVersion(),
-                    schema.keys(), results, calibration, cutoffs, guard, figures);
+                    schema.keys(), results, calibration, cutoffs, guard, figures, linearModel);
             LOG.log(Level.INFO, "Trained on {0} cases in {1} ms",
                     new Object[] {cases.size(), (System.nanoTime() - start) / 1_000_000});
             return TrainedModel.of(members, metadata);
@@ -289,6 +307,79 @@ public final class ModelTrainer {
                     settings, description)));
         }
         return futures.stream().map(ModelTrainer::get).toList();
+    }
+
+    private static RankLogisticRegression fitLinear(List<LabeledCase> cases, int[] truth,
+            DistributionGuard scores, boolean weighted) {
+        double[][] z = cases.stream().map(c -> scores.normalScores(c.values()))
+                .toArray(double[][]::new);
+        return RankLogisticRegression.fit(z, truth, weights(truth, weighted), K);
+    }
+
+    /**
+     * Out-of-fold log-odds of the rank-based logistic regression: in each fold, the normal
+     * scores and the regression are fitted on the other folds alone.
+     */
+    private double[][] linearOutOfFold(List<LabeledCase> cases, int[] truth, int[] folds,
+            boolean weighted, FeatureSchema schema) {
+        double[][] margins = new double[cases.size()][];
+        for (int f = 0; f < protocol.folds(); f++) {
+            List<LabeledCase> fit = new ArrayList<>();
+            List<Integer> fitTruth = new ArrayList<>();
+            for (int i = 0; i < cases.size(); i++) {
+                if (folds[i] != f) {
+                    fit.add(cases.get(i));
+                    fitTruth.add(truth[i]);
+                }
+            }
+            DistributionGuard scores = DistributionGuard.fit(fit, schema.parameters(),
+                    DistributionGuard.DEFAULT_PERCENTILE);
+            RankLogisticRegression model = fitLinear(fit,
+                    fitTruth.stream().mapToInt(Integer::intValue).toArray(), scores, weighted);
+            for (int i = 0; i < cases.size(); i++) {
+                if (folds[i] == f) {
+                    margins[i] = model.margins(scores.normalScores(cases.get(i).values()));
+                }
+            }
+        }
+        return margins;
+    }
+
+    private static double[][] blend(double[][] trees, double[][] linear, double weight) {
+        double[][] out = new double[trees.length][K];
+        for (int i = 0; i < trees.length; i++) {
+            for (int c = 0; c < K; c++) {
+                out[i][c] = trees[i][c] + weight * linear[i][c];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The blend weight of the logistic regression with the best out-of-fold macro AUC plus
+     * balanced accuracy, each weight with its own calibration and decision rule; the
+     * smallest among equals.
+     */
+    private static double blendWeight(double[][] trees, double[][] linear, int[] truth) {
+        double best = 0;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (double w : RankLogisticRegression.BLEND_WEIGHTS) {
+            double[][] margins = blend(trees, linear, w);
+            Calibration calibration = withDecisionRule(Calibration.fit(margins, truth),
+                    margins, truth);
+            double[][] p = Arrays.stream(margins).map(calibration::probabilities)
+                    .toArray(double[][]::new);
+            int[] decided = Arrays.stream(p).mapToInt(calibration::decide).toArray();
+            double score = Metrics.macroAuc(truth, p, K)
+                    + Metrics.balancedAccuracy(Metrics.confusion(truth, decided, K));
+            LOG.log(Level.FINE, "Logistic regression weight {0}: out-of-fold score {1}",
+                    new Object[] {w, score});
+            if (score > bestScore + 1e-12) {
+                best = w;
+                bestScore = score;
+            }
+        }
+        return best;
     }
 
     private static <T> T get(Future<T> future) {

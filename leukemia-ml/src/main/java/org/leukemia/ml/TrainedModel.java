@@ -13,19 +13,23 @@ import org.leukemia.ml.features.FeatureSchema;
 import org.leukemia.ml.training.Calibration;
 import org.leukemia.ml.training.DistributionGuard;
 import org.leukemia.ml.training.ModelCard;
+import org.leukemia.ml.training.RankLogisticRegression;
 import org.leukemia.ml.tribuo.XGBoostClassifier;
 
 /**
  * A trained, servable model with its metadata and provenance: an ensemble of XGBoost
- * members whose margins are averaged, then calibrated ({@link Calibration}); a decision rule,
+ * members whose margins are averaged, plus, when cross-validation gave it a weight, the
+ * log-odds of a logistic regression on the rank-transformed inputs
+ * ({@link RankLogisticRegression}), then calibrated ({@link Calibration}); a decision rule,
  * a confident zone and an out-of-distribution check, all fitted on the training data.
  * Thread-safe for {@link #predict}.
  *
  * <p>Contributions: each member's TreeSHAP values are in its margin (log-odds) space; the
- * model averages them over members, like the margins, and divides them by the calibration
- * temperature, so that per subtype they add up, with a baseline, to the calibrated log-odds.
- * A derived feature's contribution is shared equally among the parameters it is computed
- * from.
+ * model averages them over members, like the margins, adds the logistic regression's
+ * weighted term of each parameter (coefficient times normal score), and divides them by the
+ * calibration temperature, so that per subtype they add up, with a baseline, to the
+ * calibrated log-odds. A derived feature's contribution is shared equally among the
+ * parameters it is computed from.
  *
  * <p>Haemoglobin and RBC may be present in the values but are ignored: the model uses only
  * the parameters listed in {@link ModelMetadata#features()}.
@@ -110,7 +114,7 @@ public final class TrainedModel {
             return List.of(); // XGBoost cannot predict an empty matrix
         }
         List<Map<String, Double>> rows = encode(patients);
-        double[][] margins = margins(rows);
+        double[][] margins = margins(patients, rows);
         // TreeSHAP is the costly part of serving: about 0.3 ms of CPU per row and member,
         // which XGBoost already spreads over the cores
         List<List<Map<String, double[]>>> shares = explain ? members.stream()
@@ -123,7 +127,7 @@ public final class TrainedModel {
             predictions.add(prediction(patients.get(i), margins[i], calibration,
                     withTypicalValues[i], explain
                             ? contributions(shares.stream().map(s -> s.get(row)).toList(),
-                                    calibration.temperature())
+                                    patients.get(i), calibration.temperature())
                             : Map.of()));
         }
         return predictions;
@@ -136,7 +140,11 @@ public final class TrainedModel {
                 .toList();
     }
 
-    private double[][] margins(List<Map<String, Double>> rows) {
+    /**
+     * The ensemble's averaged margins plus, when the model has one, the blended logistic
+     * regression's weighted log-odds.
+     */
+    private double[][] margins(List<LabValues> patients, List<Map<String, Double>> rows) {
         int k = Subtype.values().length;
         double[][] margins = new double[rows.size()][k];
         for (XGBoostClassifier member : members) {
@@ -144,6 +152,16 @@ public final class TrainedModel {
             for (int i = 0; i < m.length; i++) {
                 for (int c = 0; c < k; c++) {
                     margins[i][c] += m[i][c] / members.size();
+                }
+            }
+        }
+        RankLogisticRegression linear = metadata.linearModel();
+        if (linear != null) {
+            DistributionGuard guard = metadata.distributionGuard();
+            for (int i = 0; i < margins.length; i++) {
+                double[] m = linear.margins(guard.normalScores(patients.get(i)));
+                for (int c = 0; c < k; c++) {
+                    margins[i][c] += m[c];
                 }
             }
         }
@@ -184,7 +202,7 @@ public final class TrainedModel {
         if (filled.isEmpty()) {
             return decisions;
         }
-        double[][] margins = margins(encode(filled));
+        double[][] margins = margins(filled, encode(filled));
         Calibration calibration = metadata.calibration();
         for (int j = 0; j < margins.length; j++) {
             decisions[incomplete.get(j)] = Subtype.values()[calibration.decide(
@@ -238,10 +256,23 @@ public final class TrainedModel {
     }
 
     private Map<Parameter, Map<Subtype, Double>> contributions(
-            List<Map<String, double[]>> memberShares, double temperature) {
+            List<Map<String, double[]>> memberShares, LabValues values, double temperature) {
         Map<Parameter, double[]> sum = new EnumMap<>(Parameter.class);
         for (Parameter p : schema.parameters()) {
             sum.put(p, new double[Subtype.values().length]);
+        }
+        RankLogisticRegression linear = metadata.linearModel();
+        if (linear != null) {
+            DistributionGuard guard = metadata.distributionGuard();
+            double[][] shares = linear.contributions(guard.normalScores(values));
+            for (int j = 0; j < shares.length; j++) {
+                double[] target = sum.computeIfAbsent(Parameter.fromKey(
+                        guard.features().get(j)).orElseThrow(),
+                        p -> new double[Subtype.values().length]);
+                for (int c = 0; c < target.length; c++) {
+                    target[c] += shares[j][c] / temperature;
+                }
+            }
         }
         for (Map<String, double[]> shares : memberShares) {
             shares.forEach((feature, perClass) -> {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.leukemia.ml.training.ConfidentZone;
 import org.leukemia.ml.training.CvResult;
 import org.leukemia.ml.training.DistributionGuard;
+import org.leukemia.ml.training.RankLogisticRegression;
 
 /** The training pipeline on a small synthetic cohort with a two-design search. */
 class PipelineTest {
@@ -70,6 +71,22 @@ class PipelineTest {
                 .contains(model.metadata().crossValidation().get(0).candidate())
                 .contains(String.format(java.util.Locale.ROOT, "%.4f",
                         model.metadata().calibration().temperature()));
+    }
+
+    @Test
+    void theLogisticRegressionIsRecordedWithTheWeightCrossValidationGaveIt() {
+        double weight = Double.parseDouble(
+                model.metadata().hyperparameters().get("logisticRegressionWeight"));
+        assertThat(RankLogisticRegression.BLEND_WEIGHTS).contains(weight);
+        RankLogisticRegression linear = model.metadata().linearModel();
+        if (weight == 0) {
+            assertThat(linear).isNull();
+        } else {
+            assertThat(linear.weight()).isEqualTo(weight);
+            assertThat(linear.coefficients().length).isEqualTo(Subtype.values().length);
+        }
+        assertThat(model.metadata().outOfFoldFigures()).containsKey("treesOnly.macroAuc");
+        assertThat(model.modelCardMarkdown()).contains("## Logistic regression on ranks");
     }
 
     @Test

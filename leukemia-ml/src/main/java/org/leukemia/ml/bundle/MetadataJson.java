@@ -16,6 +16,7 @@ import org.leukemia.ml.Subtype;
 import org.leukemia.ml.training.Calibration;
 import org.leukemia.ml.training.CvResult;
 import org.leukemia.ml.training.DistributionGuard;
+import org.leukemia.ml.training.RankLogisticRegression;
 
 /** Writes and reads {@link ModelMetadata} as JSON with Jackson's tree model. */
 public final class MetadataJson {
@@ -53,6 +54,9 @@ public final class MetadataJson {
         metadata.confidentCutoffs().forEach((s, v) -> cut.put(s.name(), v));
         root.set("distributionGuard", MAPPER.valueToTree(metadata.distributionGuard()));
         root.set("outOfFoldFigures", MAPPER.valueToTree(metadata.outOfFoldFigures()));
+        if (metadata.linearModel() != null) {
+            root.set("linearModel", MAPPER.valueToTree(metadata.linearModel()));
+        }
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -108,7 +112,9 @@ public final class MetadataJson {
                     cutoffs(root.required("confidentCutoffs")),
                     MAPPER.treeToValue(root.required("distributionGuard"),
                             DistributionGuard.class),
-                    figures(root.required("outOfFoldFigures")));
+                    figures(root.required("outOfFoldFigures")),
+                    root.hasNonNull("linearModel") ? MAPPER.treeToValue(
+                            root.get("linearModel"), RankLogisticRegression.class) : null);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalArgumentException("invalid model metadata", e);
         }

@@ -275,7 +275,7 @@ public record DistributionGuard(List<String> features, double[] min, double[] ma
      * @param values canonical values
      * @return normal score per feature, 0 for a missing value
      */
-    double[] normalScores(LabValues values) {
+    public double[] normalScores(LabValues values) {
         double[] z = new double[features.size()];
         for (int j = 0; j < z.length; j++) {
             var value = values.get(parameter(j));

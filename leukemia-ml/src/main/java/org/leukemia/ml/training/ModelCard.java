@@ -79,10 +79,22 @@ public final class ModelCard {
                     e.getValue().isNaN() ? "none (no case)"
                             : String.format(Locale.ROOT, "%.4f", e.getValue())));
         }
+        RankLogisticRegression linear = m.linearModel();
+        out.append("\n## Logistic regression on ranks\n\n");
+        out.append(linear == null ? "None: out of fold, the trees did as well without it.\n"
+                : String.format(Locale.ROOT, "A multinomial logistic regression on the"
+                        + " rank-transformed inputs (the normal scores of the"
+                        + " out-of-distribution check below; ridge %.1f) adds its log-odds,"
+                        + " times %.2f, to the averaged margin of the trees. The weight was"
+                        + " chosen among %s on the pooled out-of-fold predictions.%n",
+                        RankLogisticRegression.RIDGE, linear.weight(),
+                        RankLogisticRegression.BLEND_WEIGHTS.stream().map(w -> String.format(
+                                Locale.ROOT, "%.2f", w)).toList()));
         Calibration c = m.calibration();
         out.append("\n## Calibration and decision\n\n");
-        out.append(String.format(Locale.ROOT, "Calibrated log-odds = averaged margin / %.4f"
-                + " + bias (", c.temperature()));
+        out.append(String.format(Locale.ROOT, "Calibrated log-odds = %s / %.4f + bias (",
+                linear == null ? "averaged margin" : "(averaged margin + logistic term)",
+                c.temperature()));
         for (Subtype s : Subtype.values()) {
             out.append(String.format(Locale.ROOT, "%s %.4f%s", s, c.bias()[s.ordinal()],
                     s.ordinal() < Subtype.values().length - 1 ? ", " : ")"));
