@@ -40,7 +40,8 @@ import org.leukemia.persistence.upload.Upload;
 public class BatchWriter {
 
     private static final String PATIENT = "INSERT INTO patient"
-            + " (id, external_id, owner_id, sex, created_at) VALUES (?, ?, ?, ?, ?)";
+            + " (id, external_id, owner_id, sex, created_at, full_name)"
+            + " VALUES (?, ?, ?, ?, ?, ?)";
     private static final String PANEL = "INSERT INTO lab_panel"
             + " (id, patient_id, upload_id, source_row, age_years, received_at)"
             + " VALUES (?, ?, ?, ?, ?, ?)";
@@ -220,6 +221,7 @@ public class BatchWriter {
         statement.setLong(3, patient.getOwner().getId());
         statement.setString(4, patient.getSex().name());
         statement.setObject(5, patient.getCreatedAt());
+        statement.setString(6, patient.getFullName());
         statement.addBatch();
         return id;
     }

@@ -18,9 +18,10 @@ import org.leukemia.ml.Parameter;
 public record Column(Kind kind, Optional<Parameter> parameter) {
 
     /** The kinds of column the reader understands. */
-    public enum Kind { IDENTIFIER, SEX, BIRTH_DATE, SAMPLE_DATE, PARAMETER }
+    public enum Kind { IDENTIFIER, NAME, SEX, BIRTH_DATE, SAMPLE_DATE, PARAMETER }
 
     static final Column IDENTIFIER = new Column(Kind.IDENTIFIER, Optional.empty());
+    static final Column NAME = new Column(Kind.NAME, Optional.empty());
     static final Column SEX = new Column(Kind.SEX, Optional.empty());
     static final Column BIRTH_DATE = new Column(Kind.BIRTH_DATE, Optional.empty());
     static final Column SAMPLE_DATE = new Column(Kind.SAMPLE_DATE, Optional.empty());
@@ -40,7 +41,8 @@ public record Column(Kind kind, Optional<Parameter> parameter) {
 
     /** @return every column the reader understands, in the order a doctor chooses from */
     public static List<Column> all() {
-        List<Column> all = new ArrayList<>(List.of(IDENTIFIER, SEX, BIRTH_DATE, SAMPLE_DATE));
+        List<Column> all = new ArrayList<>(List.of(IDENTIFIER, NAME, SEX, BIRTH_DATE,
+                SAMPLE_DATE));
         Arrays.stream(Parameter.values()).map(Column::of).forEach(all::add);
         return all;
     }
@@ -48,7 +50,7 @@ public record Column(Kind kind, Optional<Parameter> parameter) {
     /**
      * The column a stable key names, as {@link #key()} gives it.
      *
-     * @param key "identifier", "sex", "birth_date", "sample_date" or a parameter key
+     * @param key "identifier", "name", "sex", "birth_date", "sample_date" or a parameter key
      * @return the column; empty for a blank or unknown key
      */
     public static Optional<Column> fromKey(String key) {
@@ -56,7 +58,10 @@ public record Column(Kind kind, Optional<Parameter> parameter) {
                 .findFirst();
     }
 
-    /** @return a stable key: "identifier", "sex", "birth_date", "sample_date" or a parameter key */
+    /**
+     * @return a stable key: "identifier", "name", "sex", "birth_date", "sample_date" or a
+     *     parameter key
+     */
     public String key() {
         return parameter.map(Parameter::key)
                 .orElseGet(() -> kind.name().toLowerCase(Locale.ROOT));
@@ -67,6 +72,7 @@ public record Column(Kind kind, Optional<Parameter> parameter) {
         return parameter.map(p -> p.label() + " (" + p.unit() + ")").orElseGet(() ->
                 switch (kind) {
                     case IDENTIFIER -> "Patient identifier";
+                    case NAME -> "Patient name";
                     case SEX -> "Sex";
                     case BIRTH_DATE -> "Date of birth (for the age; not stored)";
                     case SAMPLE_DATE -> "Sample date";

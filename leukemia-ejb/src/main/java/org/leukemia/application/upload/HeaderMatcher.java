@@ -24,6 +24,9 @@ final class HeaderMatcher {
             "idpatient", "identifiant", "identifiantpatient", "npatient", "nopatient",
             "numeropatient", "numerodepatient", "ndossier", "numerodossier", "numerodedossier",
             "nip", "patientnumber", "medicalrecordnumber");
+    private static final List<String> NAME_NAMES = List.of("name", "fullname", "patientname",
+            "nameofpatient", "nom", "nomprenom", "nometprenom", "nompatient", "nomdupatient",
+            "nomcomplet");
     private static final List<String> SEX_NAMES = List.of("sex", "sexe", "gender");
     private static final List<String> BIRTH_DATE_NAMES = List.of("dateofbirth", "birthdate",
             "dob", "datedenaissance", "ddn", "naissance", "birthday");
@@ -139,6 +142,9 @@ final class HeaderMatcher {
 
         if (IDENTIFIER_NAMES.contains(name)) {
             return Optional.of(Column.IDENTIFIER);
+        }
+        if (NAME_NAMES.contains(name)) {
+            return Optional.of(Column.NAME);
         }
         if (SEX_NAMES.contains(name)) {
             return Optional.of(Column.SEX);

@@ -264,18 +264,19 @@ final class IngestionPipeline {
         List<Prediction> made = new ArrayList<>(usable.size());
         for (int j = 0; j < usable.size(); j++) {
             Usable u = usable.get(j);
-            Patient removed = known.get(u.entry().externalId());
-            if (removed != null && removed.isRemoved()) {
+            Patient existing = known.get(u.entry().externalId());
+            if (existing != null && existing.isRemoved()) {
                 outcomes[u.slot()] = new RowOutcome(u.entry().rowNumber(),
                         u.entry().externalId(), RowOutcome.Status.REJECTED, null, null,
                         "the patient " + u.entry().externalId() + " was removed from your"
                                 + " patients; rows of a removed patient are not stored");
                 continue;
             }
+            String nameNote = existing == null ? null : adoptName(existing, u.entry());
             Prediction prediction = prediction(u, chunk.results().get(j), known, doctor, upload,
                     predictor);
             made.add(prediction);
-            outcomes[u.slot()] = outcome(u, prediction);
+            outcomes[u.slot()] = outcome(u, prediction, nameNote);
         }
         writer.write(made);
         return Arrays.asList(outcomes);
@@ -287,8 +288,11 @@ final class IngestionPipeline {
             PredictionService.Predictor predictor) {
         PatientEntry entry = row.entry();
         NormalisedValues normalised = row.values();
-        Patient patient = known.computeIfAbsent(entry.externalId(),
-                id -> new Patient(id, doctor, entry.sex()));
+        Patient patient = known.computeIfAbsent(entry.externalId(), id -> {
+            Patient created = new Patient(id, doctor, entry.sex());
+            created.describe(entry.fullName(), null);
+            return created;
+        });
         OptionalDouble age = normalised.values().get(Parameter.AGE);
         LabPanel panel = new LabPanel(patient, upload, entry.rowNumber(),
                 age.isPresent() ? age.getAsDouble() : null,
@@ -296,9 +300,30 @@ final class IngestionPipeline {
         return predictor.prediction(panel, result, normalised.allNotes());
     }
 
-    private static RowOutcome outcome(Usable row, Prediction prediction) {
+    /**
+     * Takes the file's name for a patient known before, if the record has none yet.
+     *
+     * @return the warning when the record's name differs from the file's, which is kept
+     */
+    private static String adoptName(Patient patient, PatientEntry entry) {
+        if (entry.fullName() == null || entry.fullName().equalsIgnoreCase(
+                String.valueOf(patient.getFullName()))) {
+            return null;
+        }
+        if (patient.getFullName() == null) {
+            patient.describe(entry.fullName(), patient.getBirthDate());
+            return null;
+        }
+        return "The name in the file differs from the name recorded for this patient; the"
+                + " recorded name was kept (correct it on the patient's page if need be).";
+    }
+
+    private static RowOutcome outcome(Usable row, Prediction prediction, String nameNote) {
         PatientEntry entry = row.entry();
         List<String> warnings = new ArrayList<>(row.values().notes());
+        if (nameNote != null) {
+            warnings.add(nameNote);
+        }
         Assessment assessment = prediction.getAssessment();
         if (assessment.isOutOfDistribution()) {
             warnings.add("Outside the model's experience: " + assessment.getUnusualReasons());

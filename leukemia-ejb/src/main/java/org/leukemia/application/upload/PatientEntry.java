@@ -11,14 +11,15 @@ import org.leukemia.persistence.patient.Sex;
  *
  * @param rowNumber the row number as the spreadsheet shows it
  * @param externalId the hospital's identifier for the patient
+ * @param fullName the patient's name as the file gives it, or null where it gives none
  * @param sex the sex, {@link Sex#UNKNOWN} where not given
  * @param values the measured values by parameter
  * @param notes what was done to the row's values on the way (a unit converted, a censored
  *     value read as its limit, an age computed from the date of birth)
  * @param received each value as the file gave it, by parameter
  */
-record PatientEntry(int rowNumber, String externalId, Sex sex, Map<Parameter, Double> values,
-        List<String> notes, Map<Parameter, Received> received) {
+record PatientEntry(int rowNumber, String externalId, String fullName, Sex sex,
+        Map<Parameter, Double> values, List<String> notes, Map<Parameter, Received> received) {
 
     /** Copies the collections. */
     PatientEntry {

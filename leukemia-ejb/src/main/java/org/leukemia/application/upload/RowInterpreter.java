@@ -69,8 +69,8 @@ final class RowInterpreter {
      * @throws RowRejectedException naming the column and the value when the row is unusable
      */
     PatientEntry interpret(SheetRow row) {
-        for (Column column : List.of(Column.IDENTIFIER, Column.SEX, Column.BIRTH_DATE,
-                Column.SAMPLE_DATE)) {
+        for (Column column : List.of(Column.IDENTIFIER, Column.NAME, Column.SEX,
+                Column.BIRTH_DATE, Column.SAMPLE_DATE)) {
             if (row.uncomputed().contains(column)) {
                 throw new RowRejectedException(header(column), "the cell holds a formula saved"
                         + " without its result; " + RECOMPUTE);
@@ -78,6 +78,7 @@ final class RowInterpreter {
         }
         String id = identifier(row.cells().get(Column.IDENTIFIER)).orElseThrow(() ->
                 new RowRejectedException(null, "no patient identifier"));
+        String name = name(row.cells().get(Column.NAME));
         Sex sex = sex(row.cells().get(Column.SEX), header(Column.SEX));
 
         List<String> notes = new ArrayList<>();
@@ -111,7 +112,7 @@ final class RowInterpreter {
             throw new RowRejectedException(header(Column.of(Parameter.AGE)),
                     "'" + (typed == null ? age : typed) + "' is not an age in years");
         }
-        return new PatientEntry(row.rowNumber(), id, sex, values, notes, received);
+        return new PatientEntry(row.rowNumber(), id, name, sex, values, notes, received);
     }
 
     private String header(Column column) {
@@ -141,6 +142,19 @@ final class RowInterpreter {
                     + Patient.MAX_EXTERNAL_ID);
         }
         return id;
+    }
+
+    private String name(Object cell) {
+        if (cell == null) {
+            return null;
+        }
+        String name = (cell instanceof Double number ? plain(number) : cell.toString()).strip()
+                .replaceAll("\\s+", " ");
+        if (name.length() > Patient.MAX_FULL_NAME) {
+            throw new RowRejectedException(header(Column.NAME), "the name has " + name.length()
+                    + " characters; the most accepted is " + Patient.MAX_FULL_NAME);
+        }
+        return name.isEmpty() ? null : name;
     }
 
     private static Sex sex(Object cell, String header) {

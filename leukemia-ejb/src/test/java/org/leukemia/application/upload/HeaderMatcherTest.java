@@ -3,6 +3,7 @@ package org.leukemia.application.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,6 +37,15 @@ class HeaderMatcherTest {
     })
     void recognisesParameterHeaders(String header, Parameter expected) {
         assertThat(HeaderMatcher.match(header)).contains(Column.of(expected));
+    }
+
+    @Test
+    void recognisesThePatientsName() {
+        for (String header : List.of("Name", "Nom", "Patient name", "Nom, prénom",
+                "Nom du patient", "Full name")) {
+            assertThat(HeaderMatcher.match(header)).as(header).contains(Column.NAME);
+        }
+        assertThat(HeaderMatcher.match("Patient")).contains(Column.IDENTIFIER);
     }
 
     @Test

@@ -74,6 +74,27 @@ class RowInterpreterTest {
     }
 
     @Test
+    void theNameIsKeptAsWrittenWithoutItsExtraSpaces() {
+        RowInterpreter withNames = new RowInterpreter(List.of(
+                mapped(0, "Patient ID", Column.IDENTIFIER), mapped(1, "Nom", Column.NAME),
+                mapped(2, "GB (G/L)", WBC)), LocalDate.of(2026, 12, 3));
+        Map<Column, Object> cells = new LinkedHashMap<>();
+        cells.put(Column.IDENTIFIER, "P-7");
+        cells.put(Column.NAME, "  DUPONT   Marie ");
+        cells.put(WBC, 4.0);
+
+        assertThat(withNames.interpret(new SheetRow(2, cells)).fullName())
+                .isEqualTo("DUPONT Marie");
+        cells.remove(Column.NAME);
+        assertThat(withNames.interpret(new SheetRow(2, cells)).fullName()).isNull();
+        cells.put(Column.NAME, "x".repeat(201));
+        assertThatThrownBy(() -> withNames.interpret(new SheetRow(2, cells)))
+                .isInstanceOf(RowRejectedException.class)
+                .hasMessageContaining("the name has 201 characters")
+                .extracting(e -> ((RowRejectedException) e).column()).isEqualTo("Nom");
+    }
+
+    @Test
     void aRowWithoutIdentifierIsRejected() {
         assertThatThrownBy(() -> interpreter.interpret(row(3, null, null, 3.0, 50.0)))
                 .isInstanceOf(RowRejectedException.class)

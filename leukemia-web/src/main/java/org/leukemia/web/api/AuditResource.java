@@ -2,7 +2,6 @@ package org.leukemia.web.api;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,18 +31,20 @@ public class AuditResource {
      * @param actor only the entries of this username, or blank for all
      * @param targetType only the entries about this kind of record ("patient", "upload", ...)
      * @param targetId with a target type: only the entries about this record
+     * @param first index of the first entry, from 0 (default 0)
+     * @param max entries in the page, 1 to {@value #MAX_PAGE} (default 50); anything else is
+     *     refused with 400, not cut
      */
     @GET
     public AuditPage entries(@QueryParam("actor") String actor,
             @QueryParam("targetType") String targetType,
             @QueryParam("targetId") String targetId,
-            @QueryParam("first") @DefaultValue("0") int first,
-            @QueryParam("max") @DefaultValue("50") int max) {
+            @QueryParam("first") String first, @QueryParam("max") String max) {
+        Paging page = Paging.of(first, max, MAX_PAGE, "entries");
         AuditFilter filter = new AuditFilter(targetType, targetId, actor);
-        int from = Math.max(0, first);
-        List<AuditEntry> entries = trail.entries(filter, from,
-                Math.min(Math.max(1, max), MAX_PAGE)).stream().map(AuditEntry::of).toList();
-        return new AuditPage(trail.count(filter), from, entries);
+        List<AuditEntry> entries = trail.entries(filter, page.first(), page.max()).stream()
+                .map(AuditEntry::of).toList();
+        return new AuditPage(trail.count(filter), page.first(), entries);
     }
 
     /** Checks the whole chain, and records that it was checked. */

@@ -61,16 +61,9 @@ public class PatientResource {
     @GET
     public List<PredictionSummary> list(@QueryParam("first") String first,
             @QueryParam("max") String max, @BeanParam ListParameters filters) {
-        int start = ListParameters.parse("first", first, Integer::valueOf, 0);
-        int size = ListParameters.parse("max", max, Integer::valueOf, 50);
-        if (start < 0) {
-            throw new BadRequestException("first must be 0 or more: " + start + ".");
-        }
-        if (size < 1 || size > MAX_PAGE) {
-            throw new BadRequestException("max must lie between 1 and " + MAX_PAGE + ": " + size
-                    + ". Ask for the next lines with first.");
-        }
-        return patients.patientList(filters.criteria(), filters.sort(), start, size);
+        Paging page = Paging.of(first, max, MAX_PAGE, "lines");
+        return patients.patientList(filters.criteria(), filters.sort(), page.first(),
+                page.max());
     }
 
     /**
@@ -162,11 +155,17 @@ public class PatientResource {
         return Response.status(Response.Status.CREATED).entity(details).build();
     }
 
-    /** Removes one of the caller's patients (softly); 204. */
+    /**
+     * Removes one of the caller's patients (softly); 204.
+     *
+     * @param version the record's version the removal was decided on (409 if it changed
+     *     since), or absent to remove it whatever changed; 400 if it is not a number
+     */
     @DELETE
     @Path("{id}")
-    public Response remove(@PathParam("id") long id, @QueryParam("version") Long version) {
-        records.removePatient(id, version);
+    public Response remove(@PathParam("id") long id, @QueryParam("version") String version) {
+        records.removePatient(id, ListParameters.parse("version", version, Long::valueOf,
+                null));
         return Response.noContent().build();
     }
 

@@ -100,7 +100,10 @@ public abstract class PatientRecordContract {
             assertThat(ApiClient.object(answer).getString("error")).contains("role");
         });
         assertThat(admin.get("api/patients/" + id).statusCode()).isEqualTo(403);
-        assertThat(admin.get("app/patient.xhtml?id=" + id).statusCode()).isEqualTo(403);
+        HttpResponse<String> refusedPage = admin.get("app/patient.xhtml?id=" + id);
+        assertThat(refusedPage.statusCode()).isEqualTo(403);
+        assertThat(refusedPage.body()).contains("Back to the start page")
+                .doesNotContain("your patients");
         assertUnchanged(owner, id, before);
         String role = ": the caller's role does not allow it";
         assertThat(refusals(id, "auditor-" + run)).containsExactly(
@@ -206,6 +209,10 @@ public abstract class PatientRecordContract {
         assertThat(ApiClient.object(emptyNote).getString("error")).contains("empty");
         assertThat(ApiClient.object(longNote).getString("error"))
                 .contains("at most 4000 characters", "4001");
+        HttpResponse<String> badVersion = owner.delete("api/patients/" + id + "?version=abc");
+        assertThat(badVersion.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.object(badVersion).getString("error"))
+                .contains("version cannot be read: 'abc'");
         JsonObject record = ApiClient.object(owner.get("api/patients/" + id));
         assertThat(record.getInt("version")).isEqualTo(version);
         assertThat(absent(record, "fullName")).isTrue();
@@ -239,6 +246,40 @@ public abstract class PatientRecordContract {
         assertThat(ApiClient.array(owner.get("api/patients")).getValuesAs(JsonObject.class))
                 .extracting(p -> p.getString("externalId"))
                 .containsExactlyInAnyOrder("R2-" + run, "R3-" + run);
+    }
+
+    @Test
+    void namesComeFromTheFileOnceAndARecordedNameIsNeverOverwritten() throws Exception {
+        ApiClient owner = user("names", "DOCTOR");
+        List<String> headers = List.of("Patient ID", "Nom", "Sex", "Age (years)",
+                "WBC (10^9/L)", "Platelets (10^9/L)", "Fibrinogen (g/L)");
+        String first = "NM1-" + run;
+        String second = "NM2-" + run;
+        HttpResponse<String> upload = owner.upload("api/uploads", "names.xlsx", Workbooks.of(
+                headers, List.of(List.of(first, "DUPONT  Marie", "F", 40, 3.2, 30, 0.8))));
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(200);
+        long id = idOf(owner, first);
+        JsonObject record = ApiClient.object(owner.get("api/patients/" + id));
+        assertThat(record.getString("fullName")).isEqualTo("DUPONT Marie");
+        assertThat(owner.putJson("api/patients/" + id, demographics("DUPONT-LEROY Marie", null,
+                "FEMALE", record.getInt("version"))).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> again = owner.upload("api/uploads", "names-2.xlsx", Workbooks.of(
+                headers, List.of(List.of(first, "DURAND Paul", "F", 40, 3.4, 32, 0.9),
+                        List.of(second, "MARTIN Luc", "M", 52, 12.0, 90, 2.9))));
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        List<JsonObject> rows = ApiClient.object(again).getJsonArray("rows")
+                .getValuesAs(JsonObject.class);
+        assertThat(rows.get(0).toString()).contains("name in the file differs");
+        assertThat(rows.get(1).toString()).doesNotContain("name in the file");
+        assertThat(ApiClient.object(owner.get("api/patients/" + id)).getString("fullName"))
+                .isEqualTo("DUPONT-LEROY Marie");
+        assertThat(ApiClient.object(owner.get("api/patients/" + idOf(owner, second)))
+                .getString("fullName")).isEqualTo("MARTIN Luc");
+        assertThat(ApiClient.array(owner.get("api/patients?q=MARTIN%20L"))
+                .getValuesAs(JsonObject.class)).extracting(p -> p.getString("externalId"))
+                .containsExactly(second);
     }
 
     @Test
