@@ -8,6 +8,8 @@ public enum AuditTarget {
     USER("user"),
     /** An uploaded file and what was stored from it. */
     UPLOAD("upload"),
+    /** A doctor's saved reading of a laboratory's columns, applied to its later files. */
+    MAPPING("column-mapping"),
     /** A model version. */
     MODEL("model"),
     /** A report or chart exported as a file. */

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -181,9 +182,14 @@ public class UploadService {
                                 + "' that the file does not have; nothing was stored.");
                     });
         }
+        SavedMapping saved = null;
+        Map<String, Object> mappingBefore = null;
         if (saveAs != null && !saveAs.isBlank()) {
             requireLaboratoryName(saveAs);
-            mappings.save(doctor, saveAs, choicesOf(layout, choices).stream()
+            mappingBefore = mappings.findByOwner(doctor).stream()
+                    .filter(m -> m.getLaboratory().equals(saveAs.trim())).findFirst()
+                    .map(UploadService::mappingDetails).orElse(null);
+            saved = mappings.save(doctor, saveAs, choicesOf(layout, choices).stream()
                     .map(c -> new SavedMapping.Entry(c.header(), c.target(), c.unit()))
                     .toList());
         }
@@ -206,6 +212,13 @@ public class UploadService {
 
         long uploadId = stored.getId();
         // last: the entry locks the end of the audit chain until this transaction commits
+        if (saved != null && mappingBefore == null) {
+            audit.record(AuditAction.CREATE, AuditTarget.MAPPING, saved.getId(),
+                    mappingDetails(saved));
+        } else if (saved != null) {
+            audit.recordChange(AuditTarget.MAPPING, saved.getId(), mappingBefore,
+                    mappingDetails(saved));
+        }
         audit.record(AuditAction.UPLOAD, AuditTarget.UPLOAD, uploadId, uploadDetails(stored,
                 predictor.modelVersion()));
         String who = doctor.getUsername();
@@ -215,6 +228,17 @@ public class UploadService {
         return new UploadReport(uploadId, fileName, sha256,
                 countStored(outcomes) == 0 ? null : predictor.modelVersion(),
                 predictor.synthetic(), layout.ignoredHeaders(), outcomes);
+    }
+
+    /** A saved mapping as the audit trail keeps it: its name and how each header is read. */
+    private static Map<String, Object> mappingDetails(SavedMapping mapping) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("laboratory", mapping.getLaboratory());
+        details.put("columns", mapping.getEntries().stream()
+                .map(e -> e.header() + " -> " + (e.target().isEmpty() ? "ignored" : e.target())
+                        + (e.unit().isEmpty() ? "" : " (" + e.unit() + ")"))
+                .collect(Collectors.joining("; ")));
+        return details;
     }
 
     private static Map<String, Object> uploadDetails(Upload upload, int modelVersion) {

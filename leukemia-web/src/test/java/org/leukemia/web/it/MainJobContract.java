@@ -441,6 +441,22 @@ public abstract class MainJobContract {
         assertThat(ApiClient.array(doctor.get("api/patients")))
                 .extracting(p -> p.asJsonObject().getString("externalId"))
                 .containsExactlyInAnyOrder("M1-" + run, "M2-" + run);
+
+        HttpResponse<String> saveAgain = doctor.upload("api/uploads", "lab-3.csv",
+                (header + "M3-" + run + ";5000;300;H4\n").getBytes(StandardCharsets.UTF_8),
+                Map.of("mapping", mapping.replace("mg/dL", "g/L"), "saveAs", "Lab Nord"));
+        assertThat(saveAgain.statusCode()).as(saveAgain.body()).isEqualTo(200);
+        ApiClient auditor = ApiClient.newUser(applicationUrl(), "mapreader-" + run, PASSWORD,
+                "AUDITOR");
+        List<JsonObject> trail = ApiClient.object(auditor.get("api/audit?actor=mapping-" + run
+                + "&targetType=column-mapping")).getJsonArray("entries")
+                .getValuesAs(JsonObject.class);
+        assertThat(trail).extracting(e -> e.getString("action"))
+                .containsExactly("CHANGE", "CREATE");
+        assertThat(trail.get(1).getString("details")).contains("\"laboratory\":\"Lab Nord\"",
+                "Leuco -> wbc (/mm3)", "Fibrinogène -> fibrinogen (mg/dL)", "Service -> ignored");
+        assertThat(trail.get(0).getString("details")).contains("fibrinogen (mg/dL)",
+                "fibrinogen (g/L)");
     }
 
     @Test
