@@ -1,9 +1,13 @@
 package org.leukemia.application.account;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
@@ -65,6 +69,9 @@ public class AccountService {
 
     @Inject
     private AuditTrail audit;
+
+    @Resource
+    private SessionContext self;
 
     @Inject
     @ConfigProperty(name = ConfigKeys.ADMIN_INITIAL_PASSWORD)
@@ -290,8 +297,14 @@ public class AccountService {
     @PermitAll
     public AccountStanding changeOwnPassword(String currentPassword, String newPassword) {
         UserAccount account = currentAccount();
+        if (limits.isLocked(account)) {
+            throw new AccountException("Too many wrong passwords in a row: the account is"
+                    + " locked until " + account.getLockedUntil() + " UTC.");
+        }
         if (currentPassword == null || !passwordHash.verify(currentPassword.toCharArray(),
                 account.getPasswordHash())) {
+            // counted apart: the refusal below rolls this transaction back
+            self.getBusinessObject(AccountService.class).countWrongCurrentPassword();
             throw new AccountException("The current password is wrong.");
         }
         if (currentPassword.equals(newPassword)) {
@@ -303,6 +316,24 @@ public class AccountService {
 
         onPasswordChanged(account.getUsername());
         return standingOf(account);
+    }
+
+    /**
+     * Counts a wrong current password given to change the caller's own password as a failed
+     * sign-in, so that a session left open cannot be used to guess the password: the same
+     * limit locks the account, and the audit trail records each attempt. Its own transaction,
+     * as the change it belongs to is refused.
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void countWrongCurrentPassword() {
+        users.findByUsernameForUpdate(callerName()).ifPresent(account -> {
+            boolean lockedNow = limits.recordFailure(account);
+            onSignInFailure(account.getUsername(), account.getFailedSignIns());
+            if (lockedNow) {
+                onLockout(account.getUsername(), account.getLockedUntil().toString());
+            }
+        });
     }
 
     /**

@@ -36,6 +36,15 @@ import org.leukemia.persistence.user.UserAccount;
 @RolesAllowed(Roles.DOCTOR)
 public class PatientService {
 
+    /**
+     * Returns for a doctor and refuses anyone else, as every change here does: lets a caller
+     * refuse a role before it reads what it was sent, so that an auditor's change is refused
+     * (and recorded) for the role even when its content is malformed.
+     */
+    public void requireChangeRights() {
+        // the class's role check is the whole work
+    }
+
     /** The earliest date of birth accepted. */
     static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 

@@ -143,6 +143,7 @@ final class XlsxStreamReader {
         private String reference;
         private boolean number;
         private boolean formula;
+        private boolean inValue;
         private boolean value;
 
         CellWatch(SheetParser parser) {
@@ -166,10 +167,11 @@ final class XlsxStreamReader {
                     String type = attributes.getValue("t");
                     number = type == null || "n".equals(type);
                     formula = false;
+                    inValue = false;
                     value = false;
                 }
                 case "f" -> formula = true;
-                case "v", "is" -> value = true;
+                case "v", "is" -> inValue = true;
                 default -> {
                     // nothing to watch
                 }
@@ -178,8 +180,20 @@ final class XlsxStreamReader {
         }
 
         @Override
+        public void characters(char[] text, int start, int length) throws SAXException {
+            // some writers save a formula with an empty value element: no result either
+            if (inValue && !new String(text, start, length).isBlank()) {
+                value = true;
+            }
+            super.characters(text, start, length);
+        }
+
+        @Override
         public void endElement(String uri, String localName, String qName)
                 throws SAXException {
+            if ("v".equals(localName) || "is".equals(localName)) {
+                inValue = false;
+            }
             if ("c".equals(localName) && formula && !value && reference != null) {
                 uncomputed.add((int) new CellReference(reference).getCol());
             }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -30,6 +31,25 @@ final class TestWorkbooks {
      */
     static byte[] xlsxWithoutFormulaResults(Consumer<Sheet> writer) throws IOException {
         return xlsx(writer, false);
+    }
+
+    /** The workbook with its first sheet's XML changed by {@code edit}, every other part kept. */
+    static byte[] rewriteSheet(byte[] xlsx, UnaryOperator<String> edit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    content = edit.apply(new String(content, StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     private static byte[] xlsx(Consumer<Sheet> writer, boolean results) throws IOException {

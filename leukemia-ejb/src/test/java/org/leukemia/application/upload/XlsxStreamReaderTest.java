@@ -79,6 +79,29 @@ class XlsxStreamReaderTest {
     }
 
     @Test
+    void aFormulaSavedWithAnEmptyValueHasNoResultEither() throws IOException {
+        byte[] file = TestWorkbooks.xlsxWithoutFormulaResults(sheet -> {
+            Row header = sheet.createRow(0);
+            String[] names = {"Patient ID", "Sex", "WBC (10^9/L)"};
+            for (int c = 0; c < names.length; c++) {
+                header.createCell(c).setCellValue(names[c]);
+            }
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue("E1");
+            row.createCell(1).setCellFormula("IF(1,\"F\",\"M\")");
+            row.createCell(2).setCellFormula("2+3");
+        });
+        // as openpyxl writes them: the formula, then an empty value element
+        byte[] emptyValues = TestWorkbooks.rewriteSheet(file,
+                xml -> xml.replaceAll("(<f>[^<]*</f>)", "$1<v></v>"));
+
+        SheetRow row = new XlsxStreamReader(10).read(emptyValues).rows().get(0);
+
+        assertThat(row.uncomputed()).containsExactlyInAnyOrder(Column.SEX,
+                Column.of(Parameter.WBC));
+    }
+
+    @Test
     void refusesWhatIsNoUsableWorkbook() throws IOException {
         byte[] headerOnly = TestWorkbooks.xlsx(sheet -> {
             Row header = sheet.createRow(0);

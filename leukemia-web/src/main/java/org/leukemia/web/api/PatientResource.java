@@ -126,6 +126,7 @@ public class PatientResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public PatientDetails describe(@PathParam("id") long id, Demographics change) {
+        records.requireChangeRights();
         if (change == null || change.version() == null) {
             throw new BadRequestException("Send the demographics as JSON with the 'version' of"
                     + " the record you changed.");
@@ -139,6 +140,7 @@ public class PatientResource {
     @Path("{id}/diagnosis")
     @Consumes(MediaType.APPLICATION_JSON)
     public PatientDetails recordDiagnosis(@PathParam("id") long id, ConfirmedDiagnosis change) {
+        records.requireChangeRights();
         if (change == null) {
             throw new BadRequestException("Send the diagnosis as JSON:"
                     + " {\"diagnosis\": \"APL\"}.");
@@ -164,6 +166,7 @@ public class PatientResource {
     @DELETE
     @Path("{id}")
     public Response remove(@PathParam("id") long id, @QueryParam("version") String version) {
+        records.requireChangeRights();
         records.removePatient(id, ListParameters.parse("version", version, Long::valueOf,
                 null));
         return Response.noContent().build();

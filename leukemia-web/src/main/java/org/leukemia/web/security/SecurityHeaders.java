@@ -1,5 +1,6 @@
 package org.leukemia.web.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -19,9 +20,11 @@ import java.util.Set;
  * site may frame the pages, post a form of theirs elsewhere, plant a base address or a
  * plugin; the browser may not guess another type than the one sent, nor a link tell another
  * site which page it came from. The pages' style sheets, scripts and images (Faces resources)
- * hold no patient data and keep the caching the container gives them.
+ * hold no patient data and keep the caching the container gives them. Error pages the
+ * container shows (a page the role does not allow) carry the same headers.
  */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST,
+    DispatcherType.ERROR})
 public class SecurityHeaders extends HttpFilter {
 
     /**
@@ -42,6 +45,15 @@ public class SecurityHeaders extends HttpFilter {
             "Cache-Control", "no-store",
             "Pragma", "no-cache");
     private static final Set<String> CACHING = Set.of("cache-control", "pragma", "expires");
+
+    /**
+     * Gives an answer made before any filter runs (the sign-in's own answers and redirects)
+     * the headers of every other answer.
+     */
+    public static void addTo(HttpServletResponse response) {
+        ALWAYS.forEach(response::setHeader);
+        NOT_STORED.forEach(response::setHeader);
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response,

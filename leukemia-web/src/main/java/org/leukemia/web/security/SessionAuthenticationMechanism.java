@@ -57,6 +57,7 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request,
             HttpServletResponse response, HttpMessageContext context) {
+        SecurityHeaders.addTo(response);
         try {
             if (isSignInForm(request)) {
                 return signIn(request, response, context);

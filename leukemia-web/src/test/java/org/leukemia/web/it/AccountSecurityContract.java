@@ -109,6 +109,17 @@ public abstract class AccountSecurityContract {
             assertThat(answer.headers().firstValue("X-Frame-Options")).as(path)
                     .hasValue("DENY");
         }
+        for (HttpResponse<String> answer : List.of(
+                new ApiClient(applicationUrl()).get("api/patients"),
+                doctor.get("app/audit.xhtml"),
+                new ApiClient(applicationUrl()).submitSignIn(name, "wrong-" + PASSWORD))) {
+            String what = answer.uri() + " " + answer.statusCode();
+            assertThat(answer.statusCode()).as(what).isIn(401, 403, 302);
+            assertThat(answer.headers().firstValue("Cache-Control")).as(what)
+                    .hasValue("no-store");
+            assertThat(answer.headers().firstValue("X-Frame-Options")).as(what)
+                    .hasValue("DENY");
+        }
         String page = doctor.get("app/dashboard.xhtml").body();
         Matcher stylesheet = Pattern.compile(
                 "href=\"[^\"]*(/jakarta\\.faces\\.resource/[^\"]+\\.css[^\"]*)\"").matcher(page);
@@ -257,6 +268,32 @@ public abstract class AccountSecurityContract {
 
         assertThat(signedIn(name, PASSWORD).get("api/patients").statusCode()).isEqualTo(200);
         assertThat(account(name).getInt("failedSignIns")).isZero();
+    }
+
+    @Test
+    void wrongCurrentPasswordsOnAPasswordChangeCountAsFailedSignIns() throws Exception {
+        String name = user("guesser", "DOCTOR");
+        ApiClient session = signedIn(name, PASSWORD);
+
+        for (int attempt = 1; attempt <= MAX_FAILURES; attempt++) {
+            HttpResponse<String> wrong = session.postJson("api/account/password",
+                    passwordChange("guess-" + attempt + "-" + PASSWORD, NEW_PASSWORD));
+            assertThat(wrong.statusCode()).isEqualTo(400);
+            assertThat(ApiClient.object(wrong).getString("error"))
+                    .contains("current password is wrong");
+        }
+        HttpResponse<String> locked = session.postJson("api/account/password",
+                passwordChange(PASSWORD, NEW_PASSWORD));
+
+        assertThat(locked.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.object(locked).getString("error")).contains("locked until");
+        assertThat(signInLocation(name, PASSWORD)).contains("failed=true");
+        assertThat(account(name).getInt("failedSignIns")).isEqualTo(MAX_FAILURES);
+        assertThat(account(name).getString("lockedUntil")).isNotBlank();
+        assertThat(admin.postJson("api/admin/users/" + name + "/unlock", "").statusCode())
+                .isEqualTo(200);
+        assertThat(session.postJson("api/account/password",
+                passwordChange(PASSWORD, NEW_PASSWORD)).statusCode()).isEqualTo(204);
     }
 
     @Test

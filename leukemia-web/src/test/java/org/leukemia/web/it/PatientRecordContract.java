@@ -85,6 +85,8 @@ public abstract class PatientRecordContract {
                 auditor.putJson("api/patients/" + id + "/diagnosis", "{\"diagnosis\":\"ALL\"}"),
                 auditor.postJson("api/patients/" + id + "/notes", "{\"body\":\"audited\"}"),
                 auditor.delete("api/patients/" + id),
+                auditor.putJson("api/patients/" + id, "{\"fullName\":\"a\",\"version\":"
+                        + before.getInt("version") + "}"),
                 admin.putJson("api/patients/" + id, demographics("Eve", null, "FEMALE",
                         before.getInt("version"))),
                 admin.delete("api/patients/" + id));
@@ -107,7 +109,8 @@ public abstract class PatientRecordContract {
         assertUnchanged(owner, id, before);
         String role = ": the caller's role does not allow it";
         assertThat(refusals(id, "auditor-" + run)).containsExactly(
-                "DELETE /api/patients/" + id + role, "POST /api/patients/" + id + "/notes" + role,
+                "PUT /api/patients/" + id + role, "DELETE /api/patients/" + id + role,
+                "POST /api/patients/" + id + "/notes" + role,
                 "PUT /api/patients/" + id + "/diagnosis" + role, "PUT /api/patients/" + id + role);
         assertThat(refusals(id, "admin")).containsExactly("GET /app/patient.xhtml" + role,
                 "GET /api/patients/" + id + role, "DELETE /api/patients/" + id + role,
