@@ -69,7 +69,8 @@ public record Column(Kind kind, Optional<Parameter> parameter) {
 
     /** @return a name for people, with the canonical unit of a parameter */
     public String label() {
-        return parameter.map(p -> p.label() + " (" + p.unit() + ")").orElseGet(() ->
+        return parameter.map(p -> p.label().endsWith("(" + p.unit() + ")") ? p.label()
+                : p.label() + " (" + p.unit() + ")").orElseGet(() ->
                 switch (kind) {
                     case IDENTIFIER -> "Patient identifier";
                     case NAME -> "Patient name";

@@ -40,6 +40,13 @@ class HeaderMatcherTest {
     }
 
     @Test
+    void aColumnNamesItsUnitOnce() {
+        assertThat(Column.of(Parameter.NEUTROPHILS_PERCENT).label()).isEqualTo("Neutrophils (%)");
+        assertThat(Column.of(Parameter.WBC).label()).endsWith("(10^9/L)")
+                .doesNotContain("(10^9/L) (10^9/L)");
+    }
+
+    @Test
     void recognisesThePatientsName() {
         for (String header : List.of("Name", "Nom", "Patient name", "Nom, prénom",
                 "Nom du patient", "Full name")) {

@@ -102,9 +102,10 @@ public class AccountStandingFilter extends HttpFilter {
     private static void askForNewPassword(HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         if (Answers.isApi(request)) {
-            Answers.apiError(response, HttpServletResponse.SC_FORBIDDEN, "Your password was"
-                    + " reset: choose a new one first (POST /api/account/password with"
-                    + " currentPassword and newPassword, or the page Change password).");
+            Answers.apiError(response, HttpServletResponse.SC_FORBIDDEN, "Your password is a"
+                    + " temporary one: choose a new one first (POST " + request.getContextPath()
+                    + "/api/account/password with currentPassword and newPassword, or the"
+                    + " page Change password).");
         } else {
             Answers.redirect(request, response, PASSWORD_PAGE);
         }

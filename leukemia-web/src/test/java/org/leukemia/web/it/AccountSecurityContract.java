@@ -203,11 +203,12 @@ public abstract class AccountSecurityContract {
         HttpResponse<String> refused = user.get("api/patients");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(ApiClient.object(refused).getString("error"))
-                .contains("password was reset", "choose a new one");
+                .contains("password is a temporary one", "choose a new one",
+                        "POST /leukemia/api/account/password");
         assertThat(user.get("app/dashboard.xhtml").headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("app/password.xhtml"));
         assertThat(user.get("app/password.xhtml").body())
-                .contains("An administrator reset your password");
+                .contains("Your password is a temporary one");
         assertThat(ApiClient.object(user.get("api/account")).getJsonObject("account")
                 .getBoolean("passwordChangeRequired")).isTrue();
 
@@ -245,7 +246,8 @@ public abstract class AccountSecurityContract {
         assertThat(ApiClient.object(typed).containsKey("temporaryPassword")).isFalse();
         HttpResponse<String> first = signedIn(name, NEW_PASSWORD).get("api/models");
         assertThat(first.statusCode()).isEqualTo(403);
-        assertThat(ApiClient.object(first).getString("error")).contains("password was reset");
+        assertThat(ApiClient.object(first).getString("error"))
+                .contains("password is a temporary one");
     }
 
     @Test
