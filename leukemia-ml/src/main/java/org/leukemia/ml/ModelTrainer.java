@@ -163,11 +163,10 @@ public final class ModelTrainer {
             }
             double blend = blendWeight(trees, linear, pooledTruth);
             double[][] ensemble = blend(trees, linear, blend);
-            Calibration calibration = withDecisionRule(Calibration.fit(ensemble, pooledTruth),
-                    ensemble, pooledTruth);
-            double[][] p = Arrays.stream(ensemble).map(calibration::probabilities)
-                    .toArray(double[][]::new);
-            int[] decided = Arrays.stream(p).mapToInt(calibration::decide).toArray();
+            Calibrated pooled = calibrate(ensemble, pooledTruth);
+            Calibration calibration = pooled.calibration();
+            double[][] p = pooled.probabilities();
+            int[] decided = pooled.decided();
             double[] cut = ConfidentZone.cutoffs(p, decided, pooledTruth,
                     ConfidentZone.TARGET_PPV, protocol.repeats());
             if (synthetic) {
@@ -365,13 +364,9 @@ public final class ModelTrainer {
         double bestScore = Double.NEGATIVE_INFINITY;
         for (double w : RankLogisticRegression.BLEND_WEIGHTS) {
             double[][] margins = blend(trees, linear, w);
-            Calibration calibration = withDecisionRule(Calibration.fit(margins, truth),
-                    margins, truth);
-            double[][] p = Arrays.stream(margins).map(calibration::probabilities)
-                    .toArray(double[][]::new);
-            int[] decided = Arrays.stream(p).mapToInt(calibration::decide).toArray();
-            double score = Metrics.macroAuc(truth, p, K)
-                    + Metrics.balancedAccuracy(Metrics.confusion(truth, decided, K));
+            Calibrated fitted = calibrate(margins, truth);
+            double score = Metrics.macroAuc(truth, fitted.probabilities(), K)
+                    + Metrics.balancedAccuracy(Metrics.confusion(truth, fitted.decided(), K));
             LOG.log(Level.FINE, "Logistic regression weight {0}: out-of-fold score {1}",
                     new Object[] {w, score});
             if (score > bestScore + 1e-12) {
@@ -394,6 +389,21 @@ public final class ModelTrainer {
             }
             throw new IllegalStateException("training failed", e.getCause());
         }
+    }
+
+    /** A calibration fitted on out-of-fold margins, with what it makes of them. */
+    private record Calibrated(Calibration calibration, double[][] probabilities,
+            int[] decided) {
+    }
+
+    /** Fits the calibration and decision rule on {@code margins}, and applies them. */
+    private static Calibrated calibrate(double[][] margins, int[] truth) {
+        Calibration calibration = withDecisionRule(Calibration.fit(margins, truth), margins,
+                truth);
+        double[][] p = Arrays.stream(margins).map(calibration::probabilities)
+                .toArray(double[][]::new);
+        return new Calibrated(calibration, p,
+                Arrays.stream(p).mapToInt(calibration::decide).toArray());
     }
 
     private static Calibration withDecisionRule(Calibration fitted, double[][] margins,
@@ -419,11 +429,10 @@ public final class ModelTrainer {
     }
 
     private static CvResult evaluate(Design design, double[][] margins, int[] truth) {
-        Calibration calibration = withDecisionRule(Calibration.fit(margins, truth), margins,
-                truth);
-        double[][] p = Arrays.stream(margins).map(calibration::probabilities)
-                .toArray(double[][]::new);
-        int[] decided = Arrays.stream(p).mapToInt(calibration::decide).toArray();
+        Calibrated fitted = calibrate(margins, truth);
+        Calibration calibration = fitted.calibration();
+        double[][] p = fitted.probabilities();
+        int[] decided = fitted.decided();
         int[][] confusion = Metrics.confusion(truth, decided, K);
         Map<String, String> settings = design.asMap();
         settings.put("decisionRule", calibration.decisionRule());
