@@ -23,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -482,23 +484,39 @@ class BrowserJourneyIT {
 
     /**
      * Chooses an item of a PrimeFaces select menu as a user does, and waits until the menu
-     * shows it: on a busy machine a click can land while the menu's panel is still opening.
+     * shows it. On a busy machine the menu's panel may still be opening when the item is
+     * clicked (the click then fails or is lost), or a click on the menu may not open it: the
+     * item is clicked again while its panel is shown, and the menu is opened again if not.
      */
     private void choose(String menuId, String label) {
+        By panel = byId(menuId + "_panel");
         By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']");
         for (int attempt = 1; ; attempt++) {
-            browser.findElement(byId(menuId)).click();
-            waitFor(PAGE).until(ExpectedConditions.elementToBeClickable(item)).click();
+            if (!isShown(panel)) {
+                browser.findElement(byId(menuId)).click();
+            }
             try {
+                waitFor(Duration.ofSeconds(5))
+                        .ignoring(ElementNotInteractableException.class)
+                        .ignoring(ElementClickInterceptedException.class)
+                        .until(driver -> {
+                            driver.findElement(item).click();
+                            return true;
+                        });
                 waitFor(Duration.ofSeconds(5)).until(ExpectedConditions.textToBe(
                         byId(menuId + "_label"), label));
                 return;
             } catch (TimeoutException e) {
-                if (attempt == 3) {
+                if (attempt == 4) {
                     throw e;
                 }
             }
         }
+    }
+
+    private boolean isShown(By locator) {
+        List<WebElement> found = browser.findElements(locator);
+        return !found.isEmpty() && found.get(0).isDisplayed();
     }
 
     /** Waits for an element's text, failing with the page's messages when it never comes. */
