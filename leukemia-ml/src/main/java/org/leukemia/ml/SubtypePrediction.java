@@ -10,8 +10,9 @@ import java.util.Objects;
 /**
  * Class probabilities of one prediction, with notes for the clinician (for example which
  * results were missing), the model's proposed subtype, whether the prediction lies in the
- * model's confident zone, whether the input is unlike the training data, and the
- * contribution of each parameter. It supports a diagnosis; it never replaces one.
+ * model's confident zone, whether the input is unlike the training data, whether the
+ * suggestion is withheld, and the contribution of each parameter. It supports a diagnosis; it
+ * never replaces one.
  *
  * @param probabilities calibrated probability per subtype; every subtype is present and the
  *     sum is 1
@@ -23,13 +24,18 @@ import java.util.Objects;
  * @param outOfDistribution whether the input is unlike anything in the training data, or
  *     the model is unsure of the subtype (see the reasons); the prediction is then less
  *     trustworthy
+ * @param withheld whether the model makes no suggestion for this input, because it rests on
+ *     results that were not measured (too few values, or a subtype that changes when the
+ *     missing results take typical values). The probabilities are then the model's output
+ *     from the absence of those results, not a measure of how likely each subtype is, and
+ *     must not be shown as one; a withheld prediction is always flagged and never confident
  * @param outOfDistributionReasons one human-readable reason per finding, empty when not
  *     flagged
  * @param contributions per parameter, its additive contribution to each subtype's
  *     calibrated log-odds (TreeSHAP); empty when the model gives none
  */
 public record SubtypePrediction(Map<Subtype, Double> probabilities, List<String> notes,
-        Subtype decision, boolean confident, boolean outOfDistribution,
+        Subtype decision, boolean confident, boolean outOfDistribution, boolean withheld,
         List<String> outOfDistributionReasons,
         Map<Parameter, Map<Subtype, Double>> contributions) {
 
@@ -43,9 +49,11 @@ public record SubtypePrediction(Map<Subtype, Double> probabilities, List<String>
      * @param decision subtype proposed by the model; null means the most probable
      * @param confident whether the prediction is in the confident zone
      * @param outOfDistribution whether the input is unlike the training data
+     * @param withheld whether the model makes no suggestion (it rests on missing results)
      * @param outOfDistributionReasons reasons for the flag
      * @param contributions contribution per parameter and subtype
-     * @throws IllegalArgumentException if a component is out of range
+     * @throws IllegalArgumentException if a component is out of range, or a withheld
+     *     prediction is confident or not flagged
      */
     public SubtypePrediction {
         Objects.requireNonNull(probabilities, "probabilities");
@@ -67,6 +75,10 @@ public record SubtypePrediction(Map<Subtype, Double> probabilities, List<String>
         if (decision == null) {
             decision = mostProbable(probabilities);
         }
+        if (withheld && (confident || !outOfDistribution)) {
+            throw new IllegalArgumentException(
+                    "a withheld suggestion is flagged and never confident");
+        }
         outOfDistributionReasons = List.copyOf(
                 Objects.requireNonNull(outOfDistributionReasons, "outOfDistributionReasons"));
         EnumMap<Parameter, Map<Subtype, Double>> contrib = new EnumMap<>(Parameter.class);
@@ -77,13 +89,13 @@ public record SubtypePrediction(Map<Subtype, Double> probabilities, List<String>
 
     /**
      * Creates a prediction with probabilities and notes only: the decision is the most
-     * probable subtype, not confident, not flagged, without contributions.
+     * probable subtype, not confident, not flagged, not withheld, without contributions.
      *
      * @param probabilities probability per subtype; every subtype is present and the sum is 1
      * @param notes human-readable remarks, possibly empty
      */
     public SubtypePrediction(Map<Subtype, Double> probabilities, List<String> notes) {
-        this(probabilities, notes, null, false, false, List.of(), Map.of());
+        this(probabilities, notes, null, false, false, false, List.of(), Map.of());
     }
 
     private static Subtype mostProbable(Map<Subtype, Double> probabilities) {

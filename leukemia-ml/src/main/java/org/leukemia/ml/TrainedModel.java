@@ -236,6 +236,7 @@ public final class TrainedModel {
         ambiguity.ifPresent(reasons::add);
         List<Parameter> missing = schema.missing(values);
         int used = schema.parameters().size();
+        boolean withheld = true;
         if (used - missing.size() < MIN_MEASURED_SHARE * used) {
             reasons.add("Only " + (used - missing.size()) + " of the " + used + " values the"
                     + " model uses were given; a prediction from so few values is unreliable.");
@@ -245,14 +246,17 @@ public final class TrainedModel {
                     + "): with typical values for them the model would suggest "
                     + withTypicalValues + ". Few training patients lacked them; measure them"
                     + " before relying on the suggestion.");
+        } else {
+            withheld = false;
         }
         Map<Subtype, Double> probabilities = new EnumMap<>(Subtype.class);
         for (Subtype s : Subtype.values()) {
             probabilities.put(s, p[s.ordinal()]);
         }
-        return new SubtypePrediction(probabilities, notes(values, unusual, ambiguity.isPresent()), decision,
+        return new SubtypePrediction(probabilities,
+                notes(values, unusual, ambiguity.isPresent(), withheld), decision,
                 p[decision.ordinal()] >= cutoff && reasons.isEmpty(), !reasons.isEmpty(),
-                reasons, contributions);
+                withheld, reasons, contributions);
     }
 
     private Map<Parameter, Map<Subtype, Double>> contributions(
@@ -298,7 +302,8 @@ public final class TrainedModel {
         return out;
     }
 
-    private List<String> notes(LabValues values, boolean unusual, boolean ambiguous) {
+    private List<String> notes(LabValues values, boolean unusual, boolean ambiguous,
+            boolean withheld) {
         List<String> notes = new ArrayList<>();
         List<Parameter> missing = schema.missing(values);
         if (!missing.isEmpty()) {
@@ -314,6 +319,11 @@ public final class TrainedModel {
         if (unusual) {
             notes.add("These results are unlike the training data; treat the prediction with"
                     + " caution.");
+        }
+        if (withheld) {
+            notes.add("No subtype is suggested: the outcome depends on results that were not"
+                    + " measured, and its probabilities reflect their absence, not the"
+                    + " patient.");
         }
         if (ambiguous) {
             notes.add("The model is unsure of the subtype (its probability is low); treat the"

@@ -67,4 +67,18 @@ class LabValuesTest {
                 Map.of(Subtype.ALL, 0.5, Subtype.AML, 0.5), java.util.List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aWithheldSuggestionIsFlaggedAndNeverConfident() {
+        Map<Subtype, Double> p = Map.of(Subtype.ALL, 0.01, Subtype.AML, 0.01, Subtype.APL, 0.98);
+
+        assertThatThrownBy(() -> new SubtypePrediction(p, java.util.List.of(), null, true, true,
+                true, java.util.List.of("rests on missing results"), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("withheld");
+        assertThatThrownBy(() -> new SubtypePrediction(p, java.util.List.of(), null, false,
+                false, true, java.util.List.of(), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new SubtypePrediction(p, java.util.List.of(), null, false, true, true,
+                java.util.List.of("rests on missing results"), Map.of()).withheld()).isTrue();
+    }
 }

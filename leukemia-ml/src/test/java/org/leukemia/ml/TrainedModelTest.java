@@ -126,7 +126,7 @@ class TrainedModelTest {
     }
 
     @Test
-    void aPredictionFromFewValuesIsFlaggedAsOutsideExperience() {
+    void aPredictionFromFewValuesIsFlaggedAndItsSuggestionWithheld() {
         LabValues few = LabValues.builder().set(Parameter.WBC, 5.0).set(Parameter.AGE, 40)
                 .build();
 
@@ -136,12 +136,17 @@ class TrainedModelTest {
         assertThat(prediction.confident()).isFalse();
         assertThat(prediction.outOfDistributionReasons())
                 .anySatisfy(r -> assertThat(r).contains("Only 2 of the 14 values"));
-        assertThat(model.predict(cohort.get(0).values()).outOfDistributionReasons())
+        assertThat(prediction.withheld()).isTrue();
+        assertThat(prediction.notes()).anySatisfy(n -> assertThat(n)
+                .startsWith("No subtype is suggested"));
+        SubtypePrediction complete = model.predict(cohort.get(0).values());
+        assertThat(complete.outOfDistributionReasons())
                 .noneSatisfy(r -> assertThat(r).contains("values the model uses"));
+        assertThat(complete.withheld()).isFalse();
     }
 
     @Test
-    void aSuggestionThatRestsOnMissingResultsIsFlagged() {
+    void aSuggestionThatRestsOnMissingResultsIsFlaggedAndWithheld() {
         List<Parameter> differential = List.of(Parameter.NEUTROPHILS,
                 Parameter.NEUTROPHILS_PERCENT, Parameter.LYMPHOCYTES,
                 Parameter.LYMPHOCYTES_PERCENT, Parameter.MONOCYTES, Parameter.MONOCYTES_PERCENT);
@@ -173,6 +178,7 @@ class TrainedModelTest {
                     .anyMatch(r -> r.startsWith("The suggestion rests on missing results"));
 
             assertThat(flagged).as(c.toString()).isEqualTo(filled != gap.predicted());
+            assertThat(gap.withheld()).as(c.toString()).isEqualTo(flagged);
             if (flagged) {
                 restingOnAbsence++;
                 assertThat(gap.outOfDistributionReasons()).anySatisfy(r -> assertThat(r)

@@ -52,8 +52,8 @@ public class BatchWriter {
             + " (id, panel_id, patient_id, model_version_id, predicted_subtype,"
             + " probability_all, probability_aml, probability_apl, confidence, notes,"
             + " predicted_at, confident, out_of_distribution, unusual_reasons, contributions,"
-            + " owner_id, patient_external_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " owner_id, patient_external_id, suggestion_withheld)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String ISSUE = "INSERT INTO upload_row_issue"
             + " (upload_id, issue_no, row_no, column_name, message, severity)"
@@ -269,6 +269,7 @@ public class BatchWriter {
         statement.setString(15, assessment.getContributionsJson());
         statement.setLong(16, p.getOwner().getId());
         statement.setString(17, p.getPatientExternalId());
+        statement.setBoolean(18, assessment.isWithheld());
         statement.addBatch();
     }
 

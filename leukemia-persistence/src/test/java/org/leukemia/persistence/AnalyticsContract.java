@@ -26,6 +26,7 @@ import org.leukemia.persistence.patient.LabResult;
 import org.leukemia.persistence.patient.Patient;
 import org.leukemia.persistence.patient.PatientRepository;
 import org.leukemia.persistence.patient.Sex;
+import org.leukemia.persistence.prediction.Assessment;
 import org.leukemia.persistence.prediction.Prediction;
 import org.leukemia.persistence.prediction.PredictionRepository;
 import org.leukemia.persistence.testing.TestDatabase;
@@ -41,7 +42,8 @@ import org.leukemia.persistence.user.UserAccountRepository;
  * <p>Doctor A: A1 had ALL in January, then AML in February (diagnosis AML recorded on
  * 1 February, before the AML prediction); A2 APL in February; A3 AML in March, diagnosis AML;
  * A4 ALL in March, diagnosis OTHER; A5 APL in January but removed; A6 ALL then APL at the same
- * second in March. Doctor B: B1 ALL in January, diagnosis ALL.
+ * second in March. Doctor B: B1 ALL in January, diagnosis ALL; B2 APL in February, withheld
+ * (the model made no suggestion), diagnosis APL.
  */
 abstract class AnalyticsContract {
 
@@ -93,6 +95,9 @@ abstract class AnalyticsContract {
             Patient b1 = patient(em, b, "B1");
             predict(em, b1, model, "ALL", 1.0, "2026-01-05T09:00:00");
             diagnose(em, b1, Diagnosis.ALL, b, null);
+            Patient b2 = patient(em, b, "B2");
+            predict(em, b2, model, "APL", 0.99, "2026-02-10T09:00:00", true);
+            diagnose(em, b2, Diagnosis.APL, b, null);
         });
         filled = true;
     }
@@ -115,6 +120,18 @@ abstract class AnalyticsContract {
                 .contains(new MonthCount(YearMonth.of(2026, 1), "ALL", 2))
                 .noneMatch(m -> m.month().equals(YearMonth.of(2026, 1))
                         && m.subtype().equals("APL"));
+    }
+
+    @Test
+    void aWithheldSuggestionIsCountedApartAndInNoOtherFigure() {
+        assertThat(withheld("ana_b")).isEqualTo(1);
+        assertThat(withheld("ana_a")).isZero();
+        assertThat(query(r -> r.monthlyPredictions(scopeOf("ana_b"))))
+                .containsExactly(new MonthCount(YearMonth.of(2026, 1), "ALL", 1));
+        assertThat(query(r -> r.agreement(scopeOf("ana_b"))))
+                .containsExactly(new AgreementCount(Diagnosis.ALL, "ALL", 1));
+        assertThat(query(r -> r.confidenceHistogram(scopeOf("ana_b"))))
+                .containsExactly(new ConfidenceCount("ALL", 9, 1));
     }
 
     @Test
@@ -186,6 +203,12 @@ abstract class AnalyticsContract {
         return db.fromTransaction(em -> figure.apply(new AnalyticsRepository(em)));
     }
 
+    private static long withheld(String username) {
+        AnalyticsScope scope = scopeOf(username);
+        return db.<Long>fromTransaction(em -> new AnalyticsRepository(em)
+                .withheldPatients(scope));
+    }
+
     private static AnalyticsScope scopeOf(String username) {
         return AnalyticsScope.patientsOf(db.fromTransaction(em -> account(em, username)));
     }
@@ -209,6 +232,12 @@ abstract class AnalyticsContract {
     /** A prediction of {@code subtype}, moved to {@code at}. */
     private static void predict(EntityManager em, Patient patient, ModelVersion model,
             String subtype, double confidence, String at) {
+        predict(em, patient, model, subtype, confidence, at, false);
+    }
+
+    /** A prediction of {@code subtype}, moved to {@code at}, with or without a suggestion. */
+    private static void predict(EntityManager em, Patient patient, ModelVersion model,
+            String subtype, double confidence, String at, boolean withheld) {
         LabPanel panel = new LabPanel(patient, null, null, 40.0,
                 List.of(new LabResult("wbc", 12.0, "10^9/L")));
         new PatientRepository(em).add(panel);
@@ -216,7 +245,9 @@ abstract class AnalyticsContract {
         Prediction prediction = new Prediction(panel, model, subtype,
                 subtype.equals("ALL") ? confidence : rest,
                 subtype.equals("AML") ? confidence : rest,
-                subtype.equals("APL") ? confidence : rest, confidence, null);
+                subtype.equals("APL") ? confidence : rest, confidence, null,
+                new Assessment(false, withheld, withheld, withheld ? "rests on missing results"
+                        : null, null));
         new PredictionRepository(em).add(prediction);
         em.flush();
         em.createNativeQuery("update prediction set predicted_at = ?1 where id = ?2")

@@ -83,7 +83,7 @@ abstract class RepositoryContract {
                     new LabResult("inr", 1.4, null)));
             patients.add(panel);
             Prediction prediction = new Prediction(panel, model, "APL", 0.05, 0.15, 0.8, 0.8,
-                    "WBC converted from /µL", new Assessment(true, true,
+                    "WBC converted from /µL", new Assessment(true, true, false,
                             "LDH 45000 U/L is beyond anything seen in training",
                             "{\"fibrinogen\":{\"APL\":1.25}}"));
             new PredictionRepository(em).add(prediction);
@@ -293,7 +293,7 @@ abstract class RepositoryContract {
                         null)));
         return new Prediction(panel, model, "AML", 0.25, 0.5 + row / 100.0, 0.25 - row / 100.0,
                 0.5 + row / 100.0, row == 2 ? "MCHC converted from g/dL" : null,
-                new Assessment(false, unusual != null, unusual, null));
+                new Assessment(false, unusual != null, row == 3, unusual, null));
     }
 
     @Test
@@ -399,6 +399,19 @@ abstract class RepositoryContract {
             assertThat(new SavedMappingRepository(em).findByOwner(doctor).stream()
                     .filter(m -> m.getLaboratory().equals("Lab Nord")).findFirst().orElseThrow()
                     .getEntries()).containsExactly(new SavedMapping.Entry("IPP", "", ""));
+            SavedMappingRepository mappings = new SavedMappingRepository(em);
+            SavedMapping sud = mappings.findByOwner(doctor).stream()
+                    .filter(m -> m.getLaboratory().equals("Lab Sud")).findFirst().orElseThrow();
+            assertThat(mappings.findById(sud.getId())).containsSame(sud);
+            mappings.remove(sud);
+        });
+        db.inTransaction(em -> {
+            UserAccount doctor = new UserAccountRepository(em).findByUsername("mapper")
+                    .orElseThrow();
+            SavedMappingRepository mappings = new SavedMappingRepository(em);
+            assertThat(mappings.findByOwner(doctor)).extracting(SavedMapping::getLaboratory)
+                    .containsExactly("Lab Nord");
+            assertThat(mappings.findFor(doctor, List.of("ID"))).isEmpty();
         });
     }
 

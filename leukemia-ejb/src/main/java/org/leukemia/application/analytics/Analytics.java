@@ -14,13 +14,21 @@ import java.util.Locale;
  * @param generatedAt when the figures were computed (UTC)
  * @param generatedBy who asked for them: display name and username
  * @param distribution how many patients' latest predictions name each subtype
+ * @param withheld how many patients' latest predictions withheld the suggestion (it rested on
+ *     results not measured); they are counted in no other figure
  * @param months how many predictions of each subtype were made each month, oldest first
  * @param confidence the patients' latest predictions by tenth of confidence, lowest first
  * @param agreement the confusion matrix against the confirmed diagnoses, with accuracy
  */
 public record Analytics(String scope, boolean everyPatient, AnalyticsPeriod period,
         LocalDateTime generatedAt, String generatedBy, SubtypeCounts distribution,
-        List<Month> months, List<ConfidenceBin> confidence, Agreement agreement) {
+        long withheld, List<Month> months, List<ConfidenceBin> confidence, Agreement agreement) {
+
+    /** @return the patients whose suggestion was withheld, in words, for the exports */
+    public String withheldText() {
+        return withheld + (withheld == 1 ? " patient" : " patients")
+                + ", counted in no other figure";
+    }
 
     /** Title of the page and of every export. */
     public static final String TITLE = "Analytics of the subtype suggestions";
@@ -34,7 +42,9 @@ public record Analytics(String scope, boolean everyPatient, AnalyticsPeriod peri
     public static final String COUNTING = "The subtype distribution, the confidence histogram"
             + " and the agreement count each patient once, by the patient's latest prediction in"
             + " the period. Monthly trends count every prediction in the month it was made (UTC)."
-            + " Removed patients are never counted.";
+            + " Removed patients are never counted. A patient whose latest prediction withheld"
+            + " the suggestion (it rested on results that were not measured) is counted apart, as"
+            + " withheld, and in no other figure; monthly trends leave such predictions out.";
 
     /** How to read the agreement. */
     public static final String AGREEMENT_NOTE = "Agreement compares each confirmed diagnosis"

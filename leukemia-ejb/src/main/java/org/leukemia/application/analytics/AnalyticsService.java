@@ -73,7 +73,7 @@ public class AnalyticsService {
         Analytics analytics = new Analytics(
                 everyPatient ? "All patients" : "Patients of " + who(caller), everyPatient,
                 period, Timestamps.nowUtc(), who(caller), SubtypeCounts.of(distribution),
-                months(figures.monthlyPredictions(scope)),
+                figures.withheldPatients(scope), months(figures.monthlyPredictions(scope)),
                 confidence(figures.confidenceHistogram(scope)),
                 Agreement.of(figures.agreement(scope)));
 

@@ -115,11 +115,18 @@ final class PatientListPdf {
     private void line(PdfPTable table, PredictionSummary line) {
         table.addCell(cell(line.externalId()));
         table.addCell(cell(line.fullName()));
-        table.addCell(cell(line.predictedSubtype() + (line.isRuleOverride()
-                ? " (" + line.mostProbableSubtype() + " more probable)" : "")));
-        table.addCell(number(percent(line.confidence())));
-        table.addCell(number(String.format(Locale.ROOT, "%.2f / %.2f / %.2f",
-                line.probabilityAll(), line.probabilityAml(), line.probabilityApl())));
+        if (line.withheld()) {
+            // no suggestion: the probabilities reflect missing results, not the patient
+            table.addCell(cell(PredictionSummary.NO_SUGGESTION));
+            table.addCell(cell(""));
+            table.addCell(cell(""));
+        } else {
+            table.addCell(cell(line.predictedSubtype() + (line.isRuleOverride()
+                    ? " (" + line.mostProbableSubtype() + " more probable)" : "")));
+            table.addCell(number(percent(line.confidence())));
+            table.addCell(number(String.format(Locale.ROOT, "%.2f / %.2f / %.2f",
+                    line.probabilityAll(), line.probabilityAml(), line.probabilityApl())));
+        }
         table.addCell(cell(line.confident() ? "yes" : "no"));
         table.addCell(cell(line.outsideExperience() ? line.unusualReasons() : ""));
         table.addCell(cell(line.modelVersion() + (line.syntheticModel() ? " (synthetic)" : "")));

@@ -84,12 +84,17 @@ final class PatientListWorkbook {
     private void line(Row row, PredictionSummary line) {
         text.write(row, 0, line.externalId());
         text.write(row, 1, line.fullName());
-        text.write(row, 2, line.predictedSubtype());
-        share(row, 3, line.confidence());
-        share(row, 4, line.probabilityAll());
-        share(row, 5, line.probabilityAml());
-        share(row, 6, line.probabilityApl());
-        text.write(row, 7, line.mostProbableSubtype());
+        if (line.withheld()) {
+            // no suggestion: the probabilities reflect missing results, not the patient
+            text.write(row, 2, PredictionSummary.NO_SUGGESTION);
+        } else {
+            text.write(row, 2, line.predictedSubtype());
+            share(row, 3, line.confidence());
+            share(row, 4, line.probabilityAll());
+            share(row, 5, line.probabilityAml());
+            share(row, 6, line.probabilityApl());
+            text.write(row, 7, line.mostProbableSubtype());
+        }
         text.write(row, 8, line.confident() ? "yes" : "no");
         text.write(row, 9, line.outsideExperience() ? line.unusualReasons() : null);
         text.write(row, 10, line.modelVersion() + (line.syntheticModel() ? " (synthetic)" : ""));

@@ -283,7 +283,7 @@ public class PatientQueryService {
                 p.getProbabilityAml(), p.getProbabilityApl(), p.getModelVersion().getVersion(),
                 p.getModelVersion().isSyntheticTrainingData(), p.getPredictedAt(),
                 p.getAssessment().isConfident(), p.getAssessment().isOutOfDistribution(),
-                p.getAssessment().getUnusualReasons(),
+                p.getAssessment().getUnusualReasons(), p.getAssessment().isWithheld(),
                 PredictionSummary.mostProbable(p.getPredictedSubtype(), p.getProbabilityAll(),
                         p.getProbabilityAml(), p.getProbabilityApl()),
                 p.getId(), patient.getFullName(), patient.getConfirmedDiagnosis() == null ? null
@@ -297,7 +297,7 @@ public class PatientQueryService {
                 line.predictedSubtype(), line.confidence(), line.probabilityAll(),
                 line.probabilityAml(), line.probabilityApl(), line.modelVersion(),
                 line.syntheticModel(), line.predictedAt(), line.confident(),
-                line.outOfDistribution(), line.unusualReasons(),
+                line.outOfDistribution(), line.unusualReasons(), line.withheld(),
                 PredictionSummary.mostProbable(line.predictedSubtype(), line.probabilityAll(),
                         line.probabilityAml(), line.probabilityApl()),
                 line.predictionId(), line.fullName(), line.confirmedDiagnosis(), line.uploadId(),

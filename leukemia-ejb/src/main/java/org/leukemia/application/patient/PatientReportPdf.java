@@ -186,10 +186,19 @@ final class PatientReportPdf {
 
     private void addPrediction(Document document, PatientRecord.Panel panel) {
         PredictionSummary p = panel.prediction();
-        document.add(paragraph("Suggested subtype: " + p.predictedSubtype() + ", probability "
-                + percent(p.confidence()) + "; model version " + p.modelVersion()
-                + (p.syntheticModel() ? ", trained on synthetic training data" : "") + ".",
-                body));
+        String model = "model version " + p.modelVersion()
+                + (p.syntheticModel() ? ", trained on synthetic training data" : "");
+        if (p.withheld()) {
+            document.add(paragraph("No subtype suggested (" + model + "). The model's answer"
+                    + " rests on results that were not measured: " + plain(p.unusualReasons())
+                    + " Measure them and upload the panel again.", warning));
+            document.add(paragraph("For the record only, what the model gave from their"
+                    + " absence; these figures reflect the missing results, not the patient,"
+                    + " and are not probabilities to rely on:", small));
+        } else {
+            document.add(paragraph("Suggested subtype: " + p.predictedSubtype()
+                    + ", probability " + percent(p.confidence()) + "; " + model + ".", body));
+        }
         document.add(paragraph(DISCLAIMER, small));
         if (p.isRuleOverride()) {
             document.add(paragraph(p.mostProbableSubtype() + " is more probable, but the"
@@ -202,7 +211,7 @@ final class PatientReportPdf {
         probabilities.addCell(cell(decimal(p.probabilityAml(), 3)));
         probabilities.addCell(cell(decimal(p.probabilityApl(), 3)));
         document.add(probabilities);
-        if (p.outsideExperience()) {
+        if (p.outsideExperience() && !p.withheld()) {
             document.add(paragraph("Warning: outside the model's experience. These values are"
                     + " unlike those of the patients the model learned from, so its suggestion"
                     + " deserves less weight: " + plain(p.unusualReasons()), warning));

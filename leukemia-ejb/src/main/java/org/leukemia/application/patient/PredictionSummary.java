@@ -19,6 +19,9 @@ import java.time.LocalDateTime;
  * @param confident whether the prediction lies in the model's confident zone
  * @param outsideExperience whether the input was unlike anything the model was trained on
  * @param unusualReasons why the input was unusual, or {@code null}
+ * @param withheld whether the model made no suggestion, as it rests on results that were not
+ *     measured: the predicted subtype and probabilities are then what the model gave from
+ *     their absence, kept for the record, and must not be presented as a suggestion
  * @param mostProbableSubtype the subtype with the highest probability; it differs from the
  *     predicted one when the model's decision rule weighs a rarer subtype up
  * @param predictionId database id of the prediction
@@ -31,9 +34,13 @@ import java.time.LocalDateTime;
 public record PredictionSummary(long patientId, String externalId, String predictedSubtype,
         double confidence, double probabilityAll, double probabilityAml, double probabilityApl,
         int modelVersion, boolean syntheticModel, LocalDateTime predictedAt, boolean confident,
-        boolean outsideExperience, String unusualReasons, String mostProbableSubtype,
+        boolean outsideExperience, String unusualReasons, boolean withheld,
+        String mostProbableSubtype,
         long predictionId, String fullName, String confirmedDiagnosis, Long uploadId,
         String uploadFileName) {
+
+    /** What lists and exports show in place of the subtype when the suggestion is withheld. */
+    public static final String NO_SUGGESTION = "none (withheld)";
 
     /**
      * @return the subtype of the highest of three probabilities; the suggested one when it ties
@@ -49,6 +56,6 @@ public record PredictionSummary(long patientId, String externalId, String predic
 
     /** @return whether the decision rule chose another subtype than the most probable one */
     public boolean isRuleOverride() {
-        return !predictedSubtype.equals(mostProbableSubtype);
+        return !withheld && !predictedSubtype.equals(mostProbableSubtype);
     }
 }

@@ -92,7 +92,7 @@ public class PredictionService {
                     result.confidence(),
                     joinNotes(notes, result.notes()),
                     new Assessment(result.confident(), result.outOfDistribution(),
-                            result.outOfDistributionReasons().isEmpty() ? null
+                            result.withheld(), result.outOfDistributionReasons().isEmpty() ? null
                                     : String.join(" ", result.outOfDistributionReasons()),
                             Contributions.toJson(result.contributions())));
         }

@@ -241,8 +241,8 @@ final class IngestionPipeline {
             } catch (RowRejectedException e) {
                 String where = e.column() == null ? "" : e.column() + ": ";
                 Object id = row.cells().get(Column.IDENTIFIER);
-                outcomes[i] = new RowOutcome(row.rowNumber(), id == null ? null : id.toString(),
-                        RowOutcome.Status.REJECTED, null, null, where + e.getMessage());
+                outcomes[i] = RowOutcome.rejected(row.rowNumber(),
+                        id == null ? null : id.toString(), where + e.getMessage());
             }
         }
         List<SubtypePrediction> results = predictor.predictAll(
@@ -266,10 +266,10 @@ final class IngestionPipeline {
             Usable u = usable.get(j);
             Patient existing = known.get(u.entry().externalId());
             if (existing != null && existing.isRemoved()) {
-                outcomes[u.slot()] = new RowOutcome(u.entry().rowNumber(),
-                        u.entry().externalId(), RowOutcome.Status.REJECTED, null, null,
-                        "the patient " + u.entry().externalId() + " was removed from your"
-                                + " patients; rows of a removed patient are not stored");
+                outcomes[u.slot()] = RowOutcome.rejected(u.entry().rowNumber(),
+                        u.entry().externalId(), "the patient " + u.entry().externalId()
+                                + " was removed from your patients; rows of a removed patient"
+                                + " are not stored");
                 continue;
             }
             String nameNote = existing == null ? null : adoptName(existing, u.entry());
@@ -325,14 +325,12 @@ final class IngestionPipeline {
             warnings.add(nameNote);
         }
         Assessment assessment = prediction.getAssessment();
-        if (assessment.isOutOfDistribution()) {
+        if (assessment.isWithheld()) {
+            warnings.add("No subtype suggested: " + assessment.getUnusualReasons());
+        } else if (assessment.isOutOfDistribution()) {
             warnings.add("Outside the model's experience: " + assessment.getUnusualReasons());
         }
-        RowOutcome.Status status = warnings.isEmpty()
-                ? RowOutcome.Status.STORED : RowOutcome.Status.STORED_WITH_WARNINGS;
-        return new RowOutcome(entry.rowNumber(), entry.externalId(), status,
-                prediction.getPredictedSubtype(), prediction.getConfidence(),
-                String.join(" ", warnings));
+        return RowOutcome.stored(entry.rowNumber(), entry.externalId(), prediction, warnings);
     }
 
     /**

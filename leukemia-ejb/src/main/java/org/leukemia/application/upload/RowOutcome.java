@@ -1,17 +1,54 @@
 package org.leukemia.application.upload;
 
+import java.util.List;
+import org.leukemia.persistence.prediction.Prediction;
+
 /**
  * What became of one row of an upload.
  *
  * @param rowNumber the row number as the spreadsheet shows it
  * @param patientId the patient identifier read from the row, or {@code null} if none
  * @param status stored, stored with warnings, or rejected
- * @param predictedSubtype the predicted subtype of a stored row, else {@code null}
+ * @param predictedSubtype the suggested subtype of a stored row; {@code null} for a rejected
+ *     row and when the suggestion is withheld
  * @param confidence the probability of that subtype, else {@code null}
+ * @param withheld whether the row was stored without a suggestion, as it rests on results that
+ *     were not measured (the message says which)
  * @param message the warnings or the reason for rejection, naming column and value; may be empty
  */
 public record RowOutcome(int rowNumber, String patientId, Status status, String predictedSubtype,
-        Double confidence, String message) {
+        Double confidence, boolean withheld, String message) {
+
+    /**
+     * A row that was stored, with its prediction.
+     *
+     * @param rowNumber the row number as the spreadsheet shows it
+     * @param patientId the patient identifier
+     * @param prediction the stored prediction
+     * @param warnings the row's warnings, possibly empty
+     * @return the outcome; a withheld suggestion is given without subtype and probability
+     */
+    public static RowOutcome stored(int rowNumber, String patientId, Prediction prediction,
+            List<String> warnings) {
+        boolean withheld = prediction.getAssessment().isWithheld();
+        return new RowOutcome(rowNumber, patientId,
+                warnings.isEmpty() ? Status.STORED : Status.STORED_WITH_WARNINGS,
+                withheld ? null : prediction.getPredictedSubtype(),
+                withheld ? null : prediction.getConfidence(), withheld,
+                String.join(" ", warnings));
+    }
+
+    /**
+     * A row that was not stored.
+     *
+     * @param rowNumber the row number as the spreadsheet shows it
+     * @param patientId the patient identifier read from the row, or {@code null}
+     * @param reason why, naming column and value
+     * @return the outcome
+     */
+    public static RowOutcome rejected(int rowNumber, String patientId, String reason) {
+        return new RowOutcome(rowNumber, patientId, Status.REJECTED, null, null, false, reason);
+    }
 
     /** The fate of a row. */
     public enum Status {

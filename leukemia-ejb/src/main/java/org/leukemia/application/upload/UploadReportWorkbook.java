@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.leukemia.application.export.TextCells;
+import org.leukemia.application.patient.PredictionSummary;
 
 /**
  * The report of an upload as a workbook the doctor can download and keep: which file it was,
@@ -70,7 +71,8 @@ public final class UploadReportWorkbook {
                 row.createCell(0).setCellValue(outcome.rowNumber());
                 text.write(row, 1, outcome.patientId());
                 text.write(row, 2, outcome.status().label());
-                text.write(row, 3, outcome.predictedSubtype());
+                text.write(row, 3, outcome.withheld() ? PredictionSummary.NO_SUGGESTION
+                        : outcome.predictedSubtype());
                 if (outcome.confidence() != null) {
                     row.createCell(4).setCellValue(outcome.confidence());
                     row.getCell(4).setCellStyle(percent);

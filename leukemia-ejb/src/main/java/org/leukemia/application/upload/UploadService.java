@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -234,10 +233,7 @@ public class UploadService {
     private static Map<String, Object> mappingDetails(SavedMapping mapping) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("laboratory", mapping.getLaboratory());
-        details.put("columns", mapping.getEntries().stream()
-                .map(e -> e.header() + " -> " + (e.target().isEmpty() ? "ignored" : e.target())
-                        + (e.unit().isEmpty() ? "" : " (" + e.unit() + ")"))
-                .collect(Collectors.joining("; ")));
+        details.put("columns", String.join("; ", SavedMappingSummary.columns(mapping)));
         return details;
     }
 
@@ -280,10 +276,32 @@ public class UploadService {
                 saved.map(SavedMapping::getLaboratory).orElse(null), lines);
     }
 
-    /** @return the laboratory names of the calling doctor's saved mappings, newest first */
-    public List<String> savedMappings() {
+    /** @return the calling doctor's saved mappings, most recently saved first */
+    public List<SavedMappingSummary> savedMappings() {
         return mappings.findByOwner(accounts.currentAccount()).stream()
-                .map(SavedMapping::getLaboratory).toList();
+                .map(SavedMappingSummary::of).toList();
+    }
+
+    /**
+     * Deletes one of the calling doctor's saved mappings; later files with its headers are read
+     * by their headers again. What files were read as before stays as it was stored. Recorded
+     * in the audit trail with the mapping as it was.
+     *
+     * @param mappingId the mapping
+     * @throws SavedMappingNotFoundException when there is no such mapping of the caller's
+     */
+    public void deleteMapping(long mappingId) {
+        UserAccount doctor = accounts.currentAccount();
+        Optional<SavedMapping> found = mappings.findById(mappingId);
+        SavedMapping mapping = found.filter(m -> m.getOwner().equals(doctor)).orElseThrow(() -> {
+            audit.recordRefusal(AuditTarget.MAPPING, mappingId, "delete a saved mapping",
+                    found.isEmpty() ? "no such mapping" : "another doctor's mapping", Map.of());
+            return new SavedMappingNotFoundException(mappingId);
+        });
+        Map<String, Object> before = mappingDetails(mapping);
+        mappings.remove(mapping);
+        audit.record(AuditAction.REMOVE, AuditTarget.MAPPING, mappingId, before);
+        LOG.info(() -> "Saved mapping " + mappingId + " deleted by " + doctor.getUsername());
     }
 
     /** The doctor's saved mapping for files with this file's headers, if there is one. */
@@ -367,17 +385,14 @@ public class UploadService {
                 warnings.computeIfAbsent(issue.getRowNumber(), r -> new ArrayList<>())
                         .add(issue.getMessage());
             } else {
-                rows.add(new RowOutcome(issue.getRowNumber(), null, RowOutcome.Status.REJECTED,
-                        null, null, issue.getMessage()));
+                rows.add(RowOutcome.rejected(issue.getRowNumber(), null, issue.getMessage()));
             }
         }
         List<Prediction> stored = predictions.findByUpload(upload);
         for (Prediction p : stored) {
             int row = p.getPanel().getSourceRow();
             List<String> rowWarnings = warnings.getOrDefault(row, List.of());
-            rows.add(new RowOutcome(row, p.getPatient().getExternalId(), rowWarnings.isEmpty()
-                    ? RowOutcome.Status.STORED : RowOutcome.Status.STORED_WITH_WARNINGS,
-                    p.getPredictedSubtype(), p.getConfidence(), String.join(" ", rowWarnings)));
+            rows.add(RowOutcome.stored(row, p.getPatient().getExternalId(), p, rowWarnings));
         }
         rows.sort(Comparator.comparingInt(RowOutcome::rowNumber));
         ModelVersion model = stored.isEmpty() ? null : stored.get(0).getModelVersion();

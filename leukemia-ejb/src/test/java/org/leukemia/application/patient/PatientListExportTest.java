@@ -87,6 +87,31 @@ class PatientListExportTest {
     }
 
     @Test
+    void aWithheldSuggestionIsExportedWithoutSubtypeNorProbabilities() throws Exception {
+        PredictionSummary shown = line("H2001", null, "AML", 0.66, 0.2, 0.66, 0.14);
+        PredictionSummary withheld = withheld(line("H2002", null, "APL", 0.997, 0.002, 0.001,
+                0.997));
+        PatientListing listing = listing(List.of(shown, withheld), false);
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                PatientListWorkbook.write(listing)))) {
+            Row row = workbook.getSheet("Patients").getRow(11);
+            assertThat(row.getCell(0).getStringCellValue()).isEqualTo("H2002");
+            assertThat(row.getCell(2).getStringCellValue())
+                    .isEqualTo(PredictionSummary.NO_SUGGESTION);
+            for (int c = 3; c <= 7; c++) {
+                assertThat(row.getCell(c)).as("column %d", c).isNull();
+            }
+        }
+        String text;
+        try (PDDocument document = Loader.loadPDF(PatientListPdf.write(listing))) {
+            text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+        assertThat(text).contains("H2001", "66.0 %", "H2002 " + PredictionSummary.NO_SUGGESTION)
+                .doesNotContain("99.7 %", "0.00 / 0.00 / 1.00");
+    }
+
+    @Test
     void anEmptyListSaysSoInBothFormats() throws Exception {
         PatientListing empty = listing(List.of(), false);
 
@@ -124,8 +149,16 @@ class PatientListExportTest {
     private static PredictionSummary line(String id, String name, String subtype,
             double confidence, double all, double aml, double apl) {
         return new PredictionSummary(1, id, subtype, confidence, all, aml, apl, 4, true, AT,
-                false, true, "far from training", subtype, 2, name, subtype, 12L,
+                false, true, "far from training", false, subtype, 2, name, subtype, 12L,
                 "results.xlsx");
+    }
+
+    private static PredictionSummary withheld(PredictionSummary p) {
+        return new PredictionSummary(p.patientId(), p.externalId(), p.predictedSubtype(),
+                p.confidence(), p.probabilityAll(), p.probabilityAml(), p.probabilityApl(),
+                p.modelVersion(), p.syntheticModel(), p.predictedAt(), false, true,
+                "rests on missing results", true, p.mostProbableSubtype(), p.predictionId(),
+                p.fullName(), p.confirmedDiagnosis(), p.uploadId(), p.uploadFileName());
     }
 
     /** Each row's cells joined by "|": text as it is, numbers as Java prints them. */

@@ -42,15 +42,33 @@ class PatientReportPdfTest {
     }
 
     @Test
+    void aWithheldSuggestionIsNoSuggestionAndItsFiguresAreMarkedAsNotToRelyOn()
+            throws IOException {
+        String text = text(PatientReportPdf.render(record(true), "Dr Anne Smith (asmith)",
+                LocalDateTime.of(2026, 12, 4, 10, 30)));
+
+        assertThat(text).contains("No subtype suggested (model version 3",
+                "rests on missing results (Neutrophils (%))", "Measure them",
+                "not probabilities to rely on", "0.812", PatientReportPdf.DISCLAIMER);
+        assertThat(text).doesNotContain("Suggested subtype", "probability 81.2 %",
+                "outside the model's experience");
+    }
+
+    @Test
     void controlCharactersFromUploadedTextNeverReachTheDocument() {
         assertThat(PatientReportPdf.plain("P\u0000-1\u0007\tx\ny")).isEqualTo("P-1x\ny");
         assertThat(PatientReportPdf.plain(null)).isEmpty();
     }
 
     private static PatientRecord record() {
+        return record(false);
+    }
+
+    private static PatientRecord record(boolean withheld) {
         PredictionSummary prediction = new PredictionSummary(42, "IPP-0042", "APL", 0.812,
                 0.081, 0.107, 0.812, 3, true, RECEIVED, false, true,
-                "LDH beyond any seen in training.", "APL", 9, "Jeanne Müller-Łukasz", "APL", 5L,
+                withheld ? "The suggestion rests on missing results (Neutrophils (%))."
+                        : "LDH beyond any seen in training.", withheld, "APL", 9, "Jeanne Müller-Łukasz", "APL", 5L,
                 "lab-export.xlsx");
         List<Contributions.Line> contributions = new java.util.ArrayList<>(List.of(
                 new Contributions.Line("Fibrinogen", true, -0.2, -0.4, 1.3),

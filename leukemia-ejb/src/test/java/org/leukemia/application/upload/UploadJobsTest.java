@@ -128,7 +128,7 @@ class UploadJobsTest {
         List<RowOutcome> outcomes = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
             outcomes.add(new RowOutcome(r + 2, "P" + r, r < rejected ? RowOutcome.Status.REJECTED
-                    : RowOutcome.Status.STORED, null, null, ""));
+                    : RowOutcome.Status.STORED, null, null, false, ""));
         }
         return new UploadReport(uploadId, "results.xlsx", "0".repeat(64), 1, true, List.of(),
                 outcomes);

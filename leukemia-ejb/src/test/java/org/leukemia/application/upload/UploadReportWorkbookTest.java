@@ -16,9 +16,9 @@ class UploadReportWorkbookTest {
         int number = 2;
         for (String identifier : ExportedWorkbooks.FORMULA_LIKE) {
             rows.add(new RowOutcome(number++, identifier, RowOutcome.Status.STORED, "AML", 0.8,
-                    null));
+                    false, null));
         }
-        rows.add(new RowOutcome(number, null, RowOutcome.Status.REJECTED, null, null,
+        rows.add(new RowOutcome(number, null, RowOutcome.Status.REJECTED, null, null, false,
                 "=cmd|' /C calc'!A0 is no number"));
         UploadReport report = new UploadReport(7, "=labs.xlsx", "ab".repeat(32), 1, true,
                 List.of("-notes"), rows);

@@ -253,8 +253,10 @@ public final class Main {
                 out.printf(Locale.ROOT, " %s %.3f", s, p.probability(s));
             }
             out.println();
-            out.println("decision: " + p.predicted() + (p.confident() ? " (confident)" : "")
-                    + (p.outOfDistribution() ? " (out of distribution)" : ""));
+            out.println(p.withheld()
+                    ? "decision: withheld (" + p.predicted() + " from the absence of results)"
+                    : "decision: " + p.predicted() + (p.confident() ? " (confident)" : "")
+                            + (p.outOfDistribution() ? " (out of distribution)" : ""));
             p.outOfDistributionReasons().forEach(r -> out.println("  ! " + r));
             p.notes().forEach(n -> out.println("  note: " + n));
             out.println("contributions to calibrated log-odds (largest first):");

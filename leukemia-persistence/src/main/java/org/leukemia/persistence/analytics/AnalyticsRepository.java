@@ -20,6 +20,11 @@ import org.leukemia.persistence.patient.Diagnosis;
  * once, whatever the number of panels. The queries are plain SQL that MySQL 8, MariaDB 10.6+
  * and H2 2 all run: a window function picks each patient's latest prediction in one pass over
  * the index on (patient, time). Callers provide the transaction.
+ *
+ * <p>A withheld suggestion (the model made none, as it rested on results not measured) is not
+ * a suggestion: a patient whose latest prediction is withheld is counted by
+ * {@link #withheldPatients} and in no other figure, and monthly trends leave withheld
+ * predictions out.
  */
 @ApplicationScoped
 public class AnalyticsRepository {
@@ -46,10 +51,18 @@ public class AnalyticsRepository {
     public List<SubtypeCount> subtypeDistribution(AnalyticsScope scope) {
         List<Object> parameters = new ArrayList<>();
         String sql = "select subtype, count(*) from (" + latestPredictions(scope, parameters, "")
-                + ") latest where rn = 1 group by subtype order by subtype";
+                + ") latest where rn = 1 and withheld = false group by subtype order by subtype";
         return rows(sql, parameters).stream()
                 .map(r -> new SubtypeCount((String) r[0], count(r[1])))
                 .toList();
+    }
+
+    /** How many patients' latest predictions withheld the suggestion. */
+    public long withheldPatients(AnalyticsScope scope) {
+        List<Object> parameters = new ArrayList<>();
+        String sql = "select count(*) from (" + latestPredictions(scope, parameters, "")
+                + ") latest where rn = 1 and withheld = true";
+        return count(query(sql, parameters).getSingleResult());
     }
 
     /**
@@ -62,7 +75,7 @@ public class AnalyticsRepository {
         String sql = "select year(p.predicted_at) y, month(p.predicted_at) m,"
                 + " p.predicted_subtype, count(*) from prediction p"
                 + " join patient pa on pa.id = p.patient_id"
-                + where(scope, parameters)
+                + where(scope, parameters) + " and p.suggestion_withheld = false"
                 + " group by year(p.predicted_at), month(p.predicted_at), p.predicted_subtype"
                 + " order by y, m, p.predicted_subtype";
         return rows(sql, parameters).stream()
@@ -81,7 +94,8 @@ public class AnalyticsRepository {
                 + latestPredictions(scope, parameters, ", case when p.confidence >= 1 then "
                         + (CONFIDENCE_BINS - 1) + " else floor(p.confidence * "
                         + CONFIDENCE_BINS + ") end bin")
-                + ") latest where rn = 1 group by subtype, bin order by subtype, bin";
+                + ") latest where rn = 1 and withheld = false"
+                + " group by subtype, bin order by subtype, bin";
         return rows(sql, parameters).stream()
                 .map(r -> new ConfidenceCount((String) r[0], ((Number) r[1]).intValue(),
                         count(r[2])))
@@ -98,13 +112,13 @@ public class AnalyticsRepository {
         List<Object> parameters = new ArrayList<>();
         String sql = "select diagnosis, subtype, count(*) from ("
                 + "select pa.confirmed_diagnosis diagnosis, p.predicted_subtype subtype,"
-                + " row_number() over (partition by p.patient_id"
+                + " p.suggestion_withheld withheld, row_number() over (partition by p.patient_id"
                 + " order by p.predicted_at desc, p.id desc) rn"
                 + " from prediction p join patient pa on pa.id = p.patient_id"
                 + where(scope, parameters)
                 + " and pa.confirmed_diagnosis is not null"
                 + " and p.predicted_at <= pa.diagnosis_recorded_at"
-                + ") diagnosed where rn = 1 group by diagnosis, subtype"
+                + ") diagnosed where rn = 1 and withheld = false group by diagnosis, subtype"
                 + " order by diagnosis, subtype";
         return rows(sql, parameters).stream()
                 .map(r -> new AgreementCount(Diagnosis.valueOf((String) r[0]), (String) r[1],
@@ -115,8 +129,8 @@ public class AnalyticsRepository {
     /** Every prediction in scope, numbered per patient from the latest (rn = 1). */
     private static String latestPredictions(AnalyticsScope scope, List<Object> parameters,
             String columns) {
-        return "select p.predicted_subtype subtype" + columns + ","
-                + " row_number() over (partition by p.patient_id"
+        return "select p.predicted_subtype subtype, p.suggestion_withheld withheld" + columns
+                + ", row_number() over (partition by p.patient_id"
                 + " order by p.predicted_at desc, p.id desc) rn"
                 + " from prediction p join patient pa on pa.id = p.patient_id"
                 + where(scope, parameters);
@@ -141,11 +155,15 @@ public class AnalyticsRepository {
 
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, List<Object> parameters) {
+        return query(sql, parameters).getResultList();
+    }
+
+    private Query query(String sql, List<Object> parameters) {
         Query query = em.createNativeQuery(sql);
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
-        return query.getResultList();
+        return query;
     }
 
     private static long count(Object value) {

@@ -55,6 +55,16 @@ public class SavedMappingRepository {
                 .getResultList();
     }
 
+    /** A mapping by id, whoever owns it; the caller checks whose it is. */
+    public Optional<SavedMapping> findById(long id) {
+        return Optional.ofNullable(em.find(SavedMapping.class, id));
+    }
+
+    /** Deletes a mapping: files read by it before keep what they were read as. */
+    public void remove(SavedMapping mapping) {
+        em.remove(em.contains(mapping) ? mapping : em.merge(mapping));
+    }
+
     /**
      * The owner's most recently saved mapping that names every one of these headers: the one
      * for files laid out like this one.

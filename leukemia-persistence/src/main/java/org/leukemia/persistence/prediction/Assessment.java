@@ -10,8 +10,9 @@ import org.leukemia.persistence.Checks;
 
 /**
  * What the model said about its own prediction: whether it falls in the confident zone,
- * whether the input was outside the model's experience and why, and how much each parameter
- * pushed toward each subtype. Replaced whole, never edited.
+ * whether the input was outside the model's experience and why, whether the suggestion is
+ * withheld, and how much each parameter pushed toward each subtype. Replaced whole, never
+ * edited.
  */
 @Embeddable
 @Access(AccessType.FIELD)
@@ -21,13 +22,16 @@ public class Assessment {
     public static final int MAX_REASONS = 2000;
 
     /** No assessment: a model that gives none, or a prediction from before they existed. */
-    public static final Assessment NONE = new Assessment(false, false, null, null);
+    public static final Assessment NONE = new Assessment(false, false, false, null, null);
 
     @Column(name = "confident", nullable = false, updatable = false)
     private boolean confident;
 
     @Column(name = "out_of_distribution", nullable = false, updatable = false)
     private boolean outOfDistribution;
+
+    @Column(name = "suggestion_withheld", nullable = false, updatable = false)
+    private boolean withheld;
 
     @Column(name = "unusual_reasons", length = MAX_REASONS, updatable = false)
     private String unusualReasons;
@@ -42,13 +46,16 @@ public class Assessment {
     /**
      * @param confident whether the prediction lies in the model's confident zone
      * @param outOfDistribution whether the input is unlike the model's training data
+     * @param withheld whether the model makes no suggestion, as it rests on results that were
+     *     not measured; the probabilities are then kept for the record only
      * @param unusualReasons why the input is unusual, for people; null when it is not
      * @param contributionsJson each parameter's contribution to each subtype, as JSON; or null
      */
-    public Assessment(boolean confident, boolean outOfDistribution, String unusualReasons,
-            String contributionsJson) {
+    public Assessment(boolean confident, boolean outOfDistribution, boolean withheld,
+            String unusualReasons, String contributionsJson) {
         this.confident = confident;
         this.outOfDistribution = outOfDistribution;
+        this.withheld = withheld;
         this.unusualReasons = Checks.truncate(unusualReasons, MAX_REASONS);
         this.contributionsJson = contributionsJson;
     }
@@ -59,6 +66,10 @@ public class Assessment {
 
     public boolean isOutOfDistribution() {
         return outOfDistribution;
+    }
+
+    public boolean isWithheld() {
+        return withheld;
     }
 
     public String getUnusualReasons() {
@@ -72,13 +83,13 @@ public class Assessment {
     @Override
     public boolean equals(Object other) {
         return other instanceof Assessment that && confident == that.confident
-                && outOfDistribution == that.outOfDistribution
+                && outOfDistribution == that.outOfDistribution && withheld == that.withheld
                 && Objects.equals(unusualReasons, that.unusualReasons)
                 && Objects.equals(contributionsJson, that.contributionsJson);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(confident, outOfDistribution, unusualReasons, contributionsJson);
+        return Objects.hash(confident, outOfDistribution, withheld, unusualReasons, contributionsJson);
     }
 }

@@ -22,6 +22,7 @@ import java.time.LocalDateTime;
  * @param confident whether the prediction lies in the model's confident zone
  * @param outOfDistribution whether the input was unlike the training data
  * @param unusualReasons why the input was unusual, or null
+ * @param withheld whether the model made no suggestion, as it rests on results not measured
  * @param uploadId the upload the panel came from, or null
  * @param uploadFileName that upload's file name, or null
  */
@@ -29,6 +30,6 @@ public record PredictionLine(long predictionId, long patientId, String externalI
         String fullName, String confirmedDiagnosis, String predictedSubtype, double confidence,
         double probabilityAll, double probabilityAml, double probabilityApl, int modelVersion,
         boolean syntheticModel, LocalDateTime predictedAt, boolean confident,
-        boolean outOfDistribution, String unusualReasons, Long uploadId,
+        boolean outOfDistribution, String unusualReasons, boolean withheld, Long uploadId,
         String uploadFileName) {
 }

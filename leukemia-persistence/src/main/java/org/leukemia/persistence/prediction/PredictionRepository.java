@@ -81,7 +81,8 @@ public class PredictionRepository {
                         + " pa.fullName, pa.confirmedDiagnosis, p.predictedSubtype, p.confidence,"
                         + " p.probabilityAll, p.probabilityAml, p.probabilityApl, mv.version,"
                         + " mv.syntheticTrainingData, p.predictedAt, p.assessment.confident,"
-                        + " p.assessment.outOfDistribution, p.assessment.unusualReasons, u.id,"
+                        + " p.assessment.outOfDistribution, p.assessment.unusualReasons,"
+                        + " p.assessment.withheld, u.id,"
                         + " u.fileName"
                         + " from Prediction p join p.patient pa join p.modelVersion mv"
                         + " join p.panel pn left join pn.upload u where p.id in :ids",
@@ -148,8 +149,8 @@ public class PredictionRepository {
                 (String) row[3], diagnosis == null ? null : ((Enum<?>) diagnosis).name(),
                 (String) row[5], (Double) row[6], (Double) row[7], (Double) row[8],
                 (Double) row[9], (Integer) row[10], (Boolean) row[11], (LocalDateTime) row[12],
-                (Boolean) row[13], (Boolean) row[14], (String) row[15], (Long) row[16],
-                (String) row[17]);
+                (Boolean) row[13], (Boolean) row[14], (String) row[15], (Boolean) row[16],
+                (Long) row[17], (String) row[18]);
     }
 
     /** The where clause of the list's queries and its parameters, built from the criteria. */

@@ -20,6 +20,7 @@ import org.leukemia.application.patient.PatientNotFoundException;
 import org.leukemia.application.patient.PatientRecordException;
 import org.leukemia.application.upload.Conflicts;
 import org.leukemia.application.upload.UploadException;
+import org.leukemia.application.upload.SavedMappingNotFoundException;
 import org.leukemia.application.upload.UploadJobNotFoundException;
 import org.leukemia.application.upload.UploadNotFoundException;
 import org.leukemia.web.security.Refusals;
@@ -96,6 +97,16 @@ final class ErrorMappers {
         @Override
         public Response toResponse(UploadNotFoundException e) {
             return answer(Response.Status.NOT_FOUND, "No such upload.");
+        }
+    }
+
+    /** A saved mapping the caller may not see: 404, the same as one that does not exist. */
+    @Provider
+    public static class SavedMappingHidden
+            implements ExceptionMapper<SavedMappingNotFoundException> {
+        @Override
+        public Response toResponse(SavedMappingNotFoundException e) {
+            return answer(Response.Status.NOT_FOUND, "No such saved mapping.");
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.leukemia.application.config.ConfigKeys;
 import org.leukemia.application.upload.ColumnChoice;
 import org.leukemia.application.upload.ReceivedFile;
+import org.leukemia.application.upload.SavedMappingSummary;
 import org.leukemia.application.upload.TemplateWorkbook;
 import org.leukemia.application.upload.UploadException;
 import org.leukemia.application.upload.UploadJob;
@@ -90,6 +92,27 @@ public class UploadResource {
         return Response.accepted(UploadJobAnswer.of(job, null))
                 .location(request.getAbsolutePathBuilder().path("jobs").path(job.id()).build())
                 .build();
+    }
+
+    /** @return the caller's saved column mappings, most recently saved first */
+    @GET
+    @Path("mappings")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<SavedMappingSummary> mappings() {
+        return uploads.savedMappings();
+    }
+
+    /**
+     * Deletes one of the caller's saved column mappings.
+     *
+     * @param id the mapping
+     * @return 204; 404 when there is no such mapping of the caller's
+     */
+    @DELETE
+    @Path("mappings/{id}")
+    public Response deleteMapping(@PathParam("id") long id) {
+        uploads.deleteMapping(id);
+        return Response.noContent().build();
     }
 
     /** @return the caller's background uploads, running or finished in the last hour */

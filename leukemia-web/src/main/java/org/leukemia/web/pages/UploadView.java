@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import org.leukemia.application.upload.Column;
 import org.leukemia.application.upload.ColumnChoice;
+import org.leukemia.application.upload.SavedMappingNotFoundException;
+import org.leukemia.application.upload.SavedMappingSummary;
 import org.leukemia.application.upload.UploadException;
 import org.leukemia.application.upload.UploadJob;
 import org.leukemia.application.upload.UploadJobNotFoundException;
@@ -57,6 +59,8 @@ public class UploadView implements Serializable {
     private UploadJob job;
     /** The doctor's uploads, running or finished in the last hour, newest first. */
     private List<UploadJob> jobs = List.of();
+    /** The doctor's saved mappings, read when the page first shows them; null: read again. */
+    private List<SavedMappingSummary> mappings;
 
     /** One column of the file, as the doctor confirms or corrects it. */
     public static final class ColumnRow implements Serializable {
@@ -152,7 +156,8 @@ public class UploadView implements Serializable {
         job = jobs.stream().filter(j -> j.id().equals(followed)).findFirst().orElse(null);
         if (job != null && job.finished()) {
             conclude();
-            PrimeFaces.current().ajax().update("upload:messages", "upload:report");
+            PrimeFaces.current().ajax().update("upload:messages", "upload:report",
+                    "upload:mappings");
         }
     }
 
@@ -181,6 +186,7 @@ public class UploadView implements Serializable {
     private void conclude() {
         if (job.state() == UploadJob.State.DONE) {
             report = uploads.report(job.uploadId());
+            mappings = null; // the import may have saved one
             String outcome = report.storedCount() + " of " + report.rows().size()
                     + " rows stored";
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
@@ -192,6 +198,32 @@ public class UploadView implements Serializable {
                     "The file was not imported", job.failure()));
         }
         job = null;
+    }
+
+    /** @return the doctor's saved column mappings, most recently saved first */
+    public List<SavedMappingSummary> getMappings() {
+        if (mappings == null) {
+            mappings = List.copyOf(uploads.savedMappings());
+        }
+        return mappings;
+    }
+
+    /**
+     * Deletes one of the doctor's saved mappings.
+     *
+     * @param id the mapping
+     */
+    public void deleteMapping(long id) {
+        try {
+            uploads.deleteMapping(id);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                    "Saved mapping deleted", "Files with its headers are read by their headers"
+                            + " again."));
+        } catch (SavedMappingNotFoundException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN,
+                    "That mapping is no longer saved", null));
+        }
+        mappings = null;
     }
 
     /** Drops the chosen file without importing it. */

@@ -232,8 +232,10 @@ public abstract class AnalyticsAndAuditContract {
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < identifiers.length; i++) {
             rows.add(i % 2 == 0
-                    ? List.of(identifiers[i], "F", 34, 2.1, 92.0, 335, 31, 58, 0.9, 410, 0.05)
-                    : List.of(identifiers[i], "M", 7, 48.0, 84.0, 340, 40, 85, 3.1, 1890, 0.4));
+                    ? List.of(identifiers[i], "F", 34, 2.1, 92.0, 335, 31, 58, 0.9, 410, 0.3,
+                            1.5, 0.05)
+                    : List.of(identifiers[i], "M", 7, 48.0, 84.0, 340, 40, 85, 3.1, 1890, 1.0,
+                            20.0, 0.4));
         }
         HttpResponse<String> answer = doctor.upload("api/uploads", identifiers[0] + ".xlsx",
                 Workbooks.of(Workbooks.PANEL, rows));

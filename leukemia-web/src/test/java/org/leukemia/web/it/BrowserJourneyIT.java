@@ -577,11 +577,7 @@ class BrowserJourneyIT {
      * derives from the counts and the WBC).
      */
     private static byte[] workbook(List<String> ids) throws Exception {
-        return Workbooks.of(
-                List.of("Patient ID", "Sex", "Age (years)", "WBC (10^9/L)", "MCV (fL)",
-                        "MCHC (g/L)", "Platelets (10^9/L)", "PT (%)", "Fibrinogen (g/L)",
-                        "LDH (U/L)", "Neutrophils (10^9/L)", "Lymphocytes (10^9/L)",
-                        "Monocytes (10^9/L)"),
+        return Workbooks.of(Workbooks.PANEL,
                 List.of(List.of(ids.get(0), "F", 34, 2.1, 92.0, 335, 31, 58, 0.9, 410, 0.3, 1.5,
                                 0.05),
                         List.of(ids.get(1), "M", 7, 48.0, 84.0, 340, 40, 85, 3.1, 1890, 1.0, 20.0,

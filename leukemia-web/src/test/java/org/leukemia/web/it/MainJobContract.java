@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -195,9 +196,12 @@ public abstract class MainJobContract {
                 .extracting(r -> r.getInt("rowNumber") + " " + r.getString("status"))
                 .containsExactly("2 STORED_WITH_WARNINGS", "3 REJECTED", "4 REJECTED",
                         "5 STORED_WITH_WARNINGS", "6 REJECTED", "7 REJECTED");
-        // stored, but with so few values the prediction is flagged, and the report says so
+        // stored, but with so few values the model makes no suggestion, and the report says so
         assertThat(rows.getJsonObject(0).getString("message"))
-                .contains("Outside the model's experience", "Only 3 of the 14 values");
+                .contains("No subtype suggested", "Only 3 of the 14 values");
+        assertThat(rows.getJsonObject(0).getBoolean("withheld")).isTrue();
+        assertThat(rows.getJsonObject(0).containsKey("predictedSubtype")).isFalse();
+        assertThat(rows.getJsonObject(0).containsKey("confidence")).isFalse();
         assertThat(rows.getJsonObject(1).getString("message")).contains("identifier");
         assertThat(rows.getJsonObject(2).getString("message")).contains("WBC", "twelve");
         assertThat(rows.getJsonObject(4).getString("message")).contains("129 characters");
@@ -457,6 +461,41 @@ public abstract class MainJobContract {
                 "Leuco -> wbc (/mm3)", "Fibrinogène -> fibrinogen (mg/dL)", "Service -> ignored");
         assertThat(trail.get(0).getString("details")).contains("fibrinogen (mg/dL)",
                 "fibrinogen (g/L)");
+
+        // the doctor lists and deletes it; nobody else can
+        List<JsonObject> saved = ApiClient.array(doctor.get("api/uploads/mappings"))
+                .getValuesAs(JsonObject.class);
+        assertThat(saved).extracting(m -> m.getString("laboratory")).containsExactly("Lab Nord");
+        assertThat(saved.get(0).getJsonArray("columns").getValuesAs(JsonString.class))
+                .extracting(JsonString::getString)
+                .contains("Leuco -> wbc (/mm3)", "Fibrinogène -> fibrinogen (g/L)");
+        long mappingId = saved.get(0).getJsonNumber("id").longValue();
+        assertThat(doctor.get("app/upload.xhtml").body()).contains("Your saved mappings",
+                "Lab Nord", "Leuco -&gt; wbc (/mm3)");
+        ApiClient other = doctor("mapping-other");
+        assertThat(ApiClient.array(other.get("api/uploads/mappings"))).isEmpty();
+        assertThat(other.delete("api/uploads/mappings/" + mappingId).statusCode())
+                .isEqualTo(404);
+        assertThat(auditor.delete("api/uploads/mappings/" + mappingId).statusCode())
+                .isEqualTo(403);
+        assertThat(doctor.delete("api/uploads/mappings/" + mappingId).statusCode())
+                .isEqualTo(204);
+        assertThat(doctor.delete("api/uploads/mappings/" + mappingId).statusCode())
+                .isEqualTo(404);
+        assertThat(ApiClient.array(doctor.get("api/uploads/mappings"))).isEmpty();
+        JsonObject afterDeletion = ApiClient.object(doctor.upload("api/uploads/preview",
+                "lab-4.csv", (header + "M4-" + run + ";5000;300;H4\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertThat(afterDeletion.containsKey("savedMapping")).isFalse();
+        List<JsonObject> removal = ApiClient.object(auditor.get("api/audit?targetType="
+                + "column-mapping&targetId=" + mappingId)).getJsonArray("entries")
+                .getValuesAs(JsonObject.class);
+        assertThat(removal).extracting(e -> e.getString("action") + " by "
+                + e.getString("actor")).contains("REMOVE by mapping-" + run,
+                        "REFUSED by mapping-other-" + run);
+        assertThat(removal).filteredOn(e -> e.getString("action").equals("REMOVE"))
+                .singleElement().satisfies(e -> assertThat(e.getString("details"))
+                        .contains("Lab Nord", "Leuco -> wbc (/mm3)"));
     }
 
     @Test
@@ -718,8 +757,10 @@ public abstract class MainJobContract {
     /** A workbook with two plausible patients. */
     protected static byte[] smallWorkbook(String first, String second) throws Exception {
         return Workbooks.of(Workbooks.PANEL,
-                List.of(List.of(first, "F", 34, 2.1, 92.0, 335, 31, 58, 0.9, 410, 0.05),
-                        List.of(second, "M", 7, 48.0, 84.0, 340, 40, 85, 3.1, 1890, 0.4)));
+                List.of(List.of(first, "F", 34, 2.1, 92.0, 335, 31, 58, 0.9, 410, 0.3, 1.5,
+                                0.05),
+                        List.of(second, "M", 7, 48.0, 84.0, 340, 40, 85, 3.1, 1890, 1.0, 20.0,
+                                0.4)));
     }
 
     /** The path of the job that an upload with {@code async=true} started, from its answer. */

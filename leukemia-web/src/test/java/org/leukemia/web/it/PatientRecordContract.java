@@ -313,6 +313,32 @@ public abstract class PatientRecordContract {
     }
 
     @Test
+    void aSuggestionRestingOnResultsNotMeasuredIsWithheldWhereverTheDoctorReadsIt()
+            throws Exception {
+        ApiClient owner = user("withheld", "DOCTOR");
+        owner.upload("api/uploads", "few.xlsx", Workbooks.of(List.of("IPP", "Age", "GB",
+                "Plaquettes (G/L)", "LDH (UI/L)"), List.of(Arrays.asList("W1-" + run, 61,
+                        "52000 /µL", 23, 2400))));
+        long id = idOf(owner, "W1-" + run);
+
+        JsonObject line = ApiClient.array(owner.get("api/patients?q=W1-" + run))
+                .getJsonObject(0);
+        JsonObject prediction = ApiClient.object(owner.get("api/patients/" + id))
+                .getJsonArray("panels").getJsonObject(0).getJsonObject("prediction");
+        String page = owner.get("app/patient.xhtml?id=" + id).body();
+        String list = owner.get("app/dashboard.xhtml").body();
+
+        assertThat(line.getBoolean("withheld")).isTrue();
+        assertThat(prediction.getBoolean("withheld")).isTrue();
+        assertThat(prediction.getBoolean("confident")).isFalse();
+        assertThat(page).contains("No subtype suggested", "Only 4 of the 14 values",
+                "not probabilities to rely on").doesNotContain("Suggested subtype:",
+                "with probability");
+        assertThat(list).contains("suggestion withheld", "from missing results");
+        assertPdf(owner.getBytes("api/patients/" + id + "/report"));
+    }
+
+    @Test
     void anAdministratorAssignsAPatientToAnotherDoctor() throws Exception {
         ApiClient from = user("from", "DOCTOR");
         ApiClient to = user("to", "DOCTOR");

@@ -22,7 +22,8 @@ public final class Workbooks {
     /** The columns of the generated workbooks, with the template's names and units. */
     public static final List<String> PANEL = List.of("Patient ID", "Sex", "Age (years)",
             "WBC (10^9/L)", "MCV (fL)", "MCHC (g/L)", "Platelets (10^9/L)", "PT (%)",
-            "Fibrinogen (g/L)", "LDH (U/L)", "Monocytes (10^9/L)");
+            "Fibrinogen (g/L)", "LDH (U/L)", "Neutrophils (10^9/L)", "Lymphocytes (10^9/L)",
+            "Monocytes (10^9/L)");
 
     private Workbooks() {
     }
@@ -104,9 +105,11 @@ public final class Workbooks {
     public static byte[] manyPatients(String prefix, int rows) throws IOException {
         List<List<Object>> lines = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
+            double wbc = 1.0 + i % 90;
             lines.add(List.of(prefix + i, i % 2 == 0 ? "F" : "M", 18 + i % 70,
-                    i % 100 == 99 ? "twelve" : 1.0 + i % 90, 80.0 + i % 25, 320 + i % 30,
+                    i % 100 == 99 ? "twelve" : wbc, 80.0 + i % 25, 320 + i % 30,
                     15 + i % 300, 40 + i % 60, 0.8 + i % 40 / 10.0, 250 + i % 3000,
+                    wbc * (0.1 + i % 5 / 10.0), wbc * (0.05 + i % 7 / 10.0),
                     0.05 + i % 20 / 10.0));
         }
         return of(PANEL, lines);
