@@ -44,7 +44,7 @@ public final class AipalPredictions {
         Subtype decided = p.predicted();
         boolean confident = p.probability(decided) >= CONFIDENT_CUTOFFS.get(decided);
         return new ScoredCase(row.caseId(), centre, row.diagnosis(), p.probabilities(),
-                decided, confident, false);
+                decided, confident, false, false);
     }
 
     /**

@@ -70,6 +70,7 @@ public record EvaluationReport(String modelName, String comparisonName,
      * @param confident patients inside the confident zone
      * @param confidentCorrect correct decisions among them
      * @param outOfDistribution patients flagged as out of distribution
+     * @param withheld patients for whom the model withheld its suggestion (all flagged too)
      * @param inDistributionAccuracy accuracy on patients not flagged (NaN if none)
      * @param inDistributionBalancedAccuracy balanced accuracy on patients not flagged
      */
@@ -78,7 +79,8 @@ public record EvaluationReport(String modelName, String comparisonName,
             Map<Subtype, Double> precision, Map<Subtype, Double> recall,
             Map<Subtype, Double> f1, int[][] confusion, double brier,
             List<Metrics.ReliabilityBin> reliability, double calibrationError, int confident,
-            int confidentCorrect, int outOfDistribution, double inDistributionAccuracy,
+            int confidentCorrect, int outOfDistribution, int withheld,
+            double inDistributionAccuracy,
             double inDistributionBalancedAccuracy) {
 
         /**
@@ -120,6 +122,7 @@ public record EvaluationReport(String modelName, String comparisonName,
             int confident = 0;
             int confidentCorrect = 0;
             int flagged = 0;
+            int withheld = 0;
             List<Integer> kept = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 ScoredCase c = cases.get(i);
@@ -127,6 +130,7 @@ public record EvaluationReport(String modelName, String comparisonName,
                     confident++;
                     confidentCorrect += c.decision() == c.truth() ? 1 : 0;
                 }
+                withheld += c.withheld() ? 1 : 0;
                 if (c.outOfDistribution()) {
                     flagged++;
                 } else {
@@ -139,7 +143,7 @@ public record EvaluationReport(String modelName, String comparisonName,
             return new Figures(n, accuracy, balanced, auc, macro, precision, recall, f1,
                     confusion, Metrics.brier(truth, p), reliability,
                     Metrics.calibrationError(reliability), confident, confidentCorrect, flagged,
-                    Metrics.accuracy(keptConfusion), Metrics.balancedAccuracy(keptConfusion));
+                    withheld, Metrics.accuracy(keptConfusion), Metrics.balancedAccuracy(keptConfusion));
         }
     }
 
@@ -256,6 +260,8 @@ public record EvaluationReport(String modelName, String comparisonName,
                 share(o.confidentCorrect(), o.confident()));
         row(out, "out of distribution", c == null ? null
                 : share(c.outOfDistribution(), c.n()), share(o.outOfDistribution(), o.n()));
+        row(out, "  of which suggestion withheld", c == null ? null : share(c.withheld(), c.n()),
+                share(o.withheld(), o.n()));
         row(out, "accuracy, not flagged", c == null ? null : f3(c.inDistributionAccuracy()),
                 f3(o.inDistributionAccuracy()));
         row(out, "balanced acc., not flagged", c == null ? null

@@ -38,7 +38,7 @@ public final class ModelEvaluation {
         return cases.stream().map(c -> {
             SubtypePrediction p = model.predict(c.values());
             return new ScoredCase(c.caseId(), centre, c.diagnosis(), p.probabilities(),
-                    p.predicted(), p.confident(), p.outOfDistribution());
+                    p.predicted(), p.confident(), p.outOfDistribution(), p.withheld());
         }).toList();
     }
 }

@@ -16,10 +16,12 @@ import org.leukemia.ml.Subtype;
  * @param decision subtype the model proposes
  * @param confident whether the prediction is inside the model's confident zone
  * @param outOfDistribution whether the model flagged the input as unlike its training data
+ * @param withheld whether the model withheld its suggestion (always flagged as well); the
+ *     decision is then the one it would have made, counted as such in every figure
  */
 public record ScoredCase(String caseId, String centre, Subtype truth,
         Map<Subtype, Double> probabilities, Subtype decision, boolean confident,
-        boolean outOfDistribution) {
+        boolean outOfDistribution, boolean withheld) {
 
     /**
      * Validates the components and copies mutable ones.
@@ -31,6 +33,7 @@ public record ScoredCase(String caseId, String centre, Subtype truth,
      * @param decision subtype the model proposes
      * @param confident whether the prediction is inside the model's confident zone
      * @param outOfDistribution whether the model flagged the input as unlike its training data
+     * @param withheld whether the model withheld its suggestion
      */
     public ScoredCase {
         Objects.requireNonNull(caseId, "caseId");

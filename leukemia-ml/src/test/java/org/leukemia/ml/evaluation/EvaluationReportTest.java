@@ -17,7 +17,8 @@ class EvaluationReportTest {
                 1 - all - aml);
         Subtype decision = all >= aml && all >= 1 - all - aml ? Subtype.ALL
                 : aml >= 1 - all - aml ? Subtype.AML : Subtype.APL;
-        return new ScoredCase(id, centre, truth, p, decision, confident, ood);
+        return new ScoredCase(id, centre, truth, p, decision, confident, ood,
+                ood && id.equals("c3"));
     }
 
     private static List<ScoredCase> cohort(double noise) {
@@ -49,10 +50,14 @@ class EvaluationReportTest {
         assertThat(ours.confident()).isEqualTo(15);
         assertThat(ours.confidentCorrect()).isEqualTo(15);
         assertThat(ours.outOfDistribution()).isEqualTo(1);
+        assertThat(ours.withheld()).isEqualTo(1);
+        assertThat(theirs.withheld()).isEqualTo(1);
         assertThat(ours.brier()).isLessThan(theirs.brier());
         String text = report.toText();
         assertThat(text).contains("== a (n = 15) ==").contains("== pooled (n = 30) ==")
-                .contains("macro AUC (OvR)").contains("theirs").contains("Reliability");
+                .contains("macro AUC (OvR)").contains("theirs").contains("Reliability")
+                .containsPattern("of which suggestion withheld +\\| 1 / 30 .*\\| 1 / 30")
+                .containsPattern("(?s)== a \\(n = 15\\) ==.*?of which suggestion withheld +\\| 1 / 15 ");
     }
 
     @Test

@@ -92,6 +92,8 @@ class ExternalValidationBenchmarkTest {
                 share(s.confidentCorrect(), s.confident()));
         line("share flagged (unusual or ambiguous)", 0, share(o.outOfDistribution(), o.n()),
                 share(s.outOfDistribution(), s.n()));
+        line("share with the suggestion withheld (flagged too)", 0, share(o.withheld(), o.n()),
+                share(s.withheld(), s.n()));
         line("accuracy, not flagged", a.accuracy().estimate(), o.inDistributionAccuracy(),
                 s.inDistributionAccuracy());
         line("balanced accuracy, not flagged", a.balancedAccuracy().estimate(),
