@@ -139,13 +139,14 @@ public class AccountService {
         UserAccount admin = new UserAccount(ADMIN_USERNAME, passwordHash, "Administrator",
                 Set.of(Role.ADMIN));
         if (generated) {
-            admin.resetPassword(passwordHash);
+            admin.requirePasswordChange();
         }
         return admin;
     }
 
     /**
-     * Registers a new user.
+     * Registers a new user. The password the administrator chose is a temporary one: the user
+     * must choose their own at the first sign-in, so that nobody else knows it.
      *
      * @throws AccountException if the username is taken or malformed, or the password too weak
      */
@@ -166,6 +167,7 @@ public class AccountService {
         requireSomeRole(roles);
 
         UserAccount account = new UserAccount(name, hash(password), shownName, roles);
+        account.requirePasswordChange();
         users.add(account);
 
         onRegistered(name, account.getRoles());

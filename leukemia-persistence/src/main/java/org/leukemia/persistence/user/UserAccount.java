@@ -174,9 +174,17 @@ public class UserAccount {
      */
     public void resetPassword(String temporaryHash) {
         this.passwordHash = Checks.text(temporaryHash, "passwordHash", MAX_PASSWORD_HASH);
-        this.passwordChangeRequired = true;
+        requirePasswordChange();
         credentialsVersion++;
         unlock();
+    }
+
+    /**
+     * Makes the current password a temporary one, as one someone else chose or saw: the user
+     * must choose a new one at the next sign-in.
+     */
+    public void requirePasswordChange() {
+        this.passwordChangeRequired = true;
     }
 
     /**

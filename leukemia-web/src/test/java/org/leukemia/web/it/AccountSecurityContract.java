@@ -232,6 +232,31 @@ public abstract class AccountSecurityContract {
     }
 
     @Test
+    void thePasswordSetAtCreationMustBeReplacedAtTheFirstSignIn() throws Exception {
+        String name = "created-" + run;
+        HttpResponse<String> created = admin.postJson("api/admin/users",
+                Json.createObjectBuilder().add("username", name).add("password", PASSWORD)
+                        .add("roles", Json.createArrayBuilder().add("DOCTOR")).build()
+                        .toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(account(name).getBoolean("passwordChangeRequired")).isTrue();
+
+        ApiClient user = signedIn(name, PASSWORD);
+        HttpResponse<String> refused = user.get("api/patients");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(ApiClient.object(refused).getString("error"))
+                .contains("password is a temporary one");
+        assertThat(user.get("app/dashboard.xhtml").headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("app/password.xhtml"));
+
+        assertThat(user.postJson("api/account/password", passwordChange(PASSWORD,
+                NEW_PASSWORD)).statusCode()).isEqualTo(204);
+        assertThat(user.get("api/patients").statusCode()).isEqualTo(200);
+        assertThat(account(name).getBoolean("passwordChangeRequired")).isFalse();
+        assertThat(signInLocation(name, PASSWORD)).contains("failed=true");
+    }
+
+    @Test
     void aTemporaryPasswordTheAdministratorTypesMeetsThePolicyToo() throws Exception {
         String name = user("typed", "AUDITOR");
 
@@ -431,10 +456,11 @@ public abstract class AccountSecurityContract {
                 .getValuesAs(JsonObject.class);
         assertThat(entries).extracting(e -> e.getString("action")).contains("CREATE",
                 "SIGN_IN", "SIGN_OUT", "SIGN_IN_FAILED", "ACCOUNT_LOCKED", "CHANGE");
+        // the administrator's changes, and the user's replacing the password set at creation
         assertThat(entries).filteredOn(e -> e.getString("action").equals("CHANGE"))
-                .extracting(e -> e.getString("actor")).containsOnly("admin");
+                .extracting(e -> e.getString("actor")).containsOnly("admin", name);
         assertThat(answer.body()).contains("Dr Audited", "enabled")
-                .doesNotContain(PASSWORD, temporary);
+                .doesNotContain(PASSWORD, temporary, ApiClient.TEMPORARY_PREFIX + PASSWORD);
     }
 
     /** Registers a user of this run with {@link #PASSWORD}; returns the username. */

@@ -135,7 +135,9 @@ public abstract class AnalyticsAndAuditContract {
         assertThat(byDoctor).extracting(e -> e.getString("action") + " "
                 + e.getString("targetType") + " " + e.getString("targetId"))
                 .containsExactly("VIEW patient " + patientId, "UPLOAD upload " + uploadId,
-                        "SIGN_IN user audited-" + run);
+                        "SIGN_IN user audited-" + run,
+                        // the first sign-in replaced the password set at creation
+                        "CHANGE user audited-" + run, "SIGN_IN user audited-" + run);
         assertThat(byDoctor.get(0).getJsonNumber("seq").longValue())
                 .isGreaterThan(byDoctor.get(1).getJsonNumber("seq").longValue());
         assertThat(aboutPatient).extracting(e -> e.getString("actor"))

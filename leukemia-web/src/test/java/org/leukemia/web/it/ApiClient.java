@@ -25,6 +25,9 @@ import java.util.UUID;
  */
 public final class ApiClient {
 
+    /** What the password an administrator sets at creation starts with, in these tests. */
+    public static final String TEMPORARY_PREFIX = "first-";
+
     private final String applicationUrl;
     private final HttpClient http;
 
@@ -169,15 +172,29 @@ public final class ApiClient {
         return user;
     }
 
-    /** Registers an account through the administrator API (the caller must be an admin). */
+    /**
+     * Registers an account through the administrator API (the caller must be an admin), then
+     * gives it {@code password} as its user would: the password set at creation is a temporary
+     * one, replaced at the first sign-in.
+     */
     public void registerUser(String username, String password, String role) throws Exception {
+        String temporary = TEMPORARY_PREFIX + password;
         HttpResponse<String> answer = postJson("api/admin/users", Json.createObjectBuilder()
-                .add("username", username).add("password", password)
+                .add("username", username).add("password", temporary)
                 .add("displayName", username).add("roles", Json.createArrayBuilder().add(role))
                 .build().toString());
         if (answer.statusCode() != 201) {
             throw new AssertionError("Could not register " + username + ": "
                     + answer.statusCode() + " " + answer.body());
+        }
+        ApiClient user = new ApiClient(applicationUrl);
+        user.signIn(username, temporary);
+        HttpResponse<String> changed = user.postJson("api/account/password",
+                Json.createObjectBuilder().add("currentPassword", temporary)
+                        .add("newPassword", password).build().toString());
+        if (changed.statusCode() != 204) {
+            throw new AssertionError("Could not give " + username + " its password: "
+                    + changed.statusCode() + " " + changed.body());
         }
     }
 
