@@ -118,8 +118,8 @@ final class NaiveIngestion {
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO prediction (id,"
                 + " panel_id, patient_id, model_version_id, predicted_subtype, probability_all,"
                 + " probability_aml, probability_apl, confidence, predicted_at, confident,"
-                + " out_of_distribution, owner_id, patient_external_id)"
-                + " VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " out_of_distribution, owner_id, patient_external_id, patient_diagnosed,"
+                + " patient_removed) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)")) {
             insert.setLong(1, nextId(db, "prediction"));
             insert.setLong(2, panel);
             insert.setLong(3, patient);

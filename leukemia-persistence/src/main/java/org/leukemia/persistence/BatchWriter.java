@@ -52,8 +52,9 @@ public class BatchWriter {
             + " (id, panel_id, patient_id, model_version_id, predicted_subtype,"
             + " probability_all, probability_aml, probability_apl, confidence, notes,"
             + " predicted_at, confident, out_of_distribution, unusual_reasons, contributions,"
-            + " owner_id, patient_external_id, suggestion_withheld)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " owner_id, patient_external_id, patient_name, patient_diagnosed, patient_removed,"
+            + " suggestion_withheld)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String ISSUE = "INSERT INTO upload_row_issue"
             + " (upload_id, issue_no, row_no, column_name, message, severity)"
@@ -267,9 +268,15 @@ public class BatchWriter {
         statement.setBoolean(13, assessment.isOutOfDistribution());
         statement.setString(14, assessment.getUnusualReasons());
         statement.setString(15, assessment.getContributionsJson());
-        statement.setLong(16, p.getOwner().getId());
-        statement.setString(17, p.getPatientExternalId());
-        statement.setBoolean(18, assessment.isWithheld());
+        // the patient's copies as the patient stands now: a later row of the same chunk may
+        // have given a new patient its name
+        Patient patient = p.getPatient();
+        statement.setLong(16, patient.getOwner().getId());
+        statement.setString(17, patient.getExternalId());
+        statement.setString(18, patient.getFullName());
+        statement.setBoolean(19, patient.getConfirmedDiagnosis() != null);
+        statement.setBoolean(20, patient.isRemoved());
+        statement.setBoolean(21, assessment.isWithheld());
         statement.addBatch();
     }
 

@@ -8,7 +8,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -48,6 +50,8 @@ abstract class PatientListContract {
     /** The rows written, as the list should show them; null until written. */
     private static List<Row> rows;
     private static long uploadOfA;
+    /** Whether the queries take every matching text for one that matches many patients. */
+    private static boolean manyPatients;
 
     /** What the test wrote for one prediction. */
     private record Row(long predictionId, String owner, String externalId, String fullName,
@@ -138,6 +142,7 @@ abstract class PatientListContract {
                     fromUpload ? upload.getId() : null));
         }
         people.get(5).remove(a);
+        new PredictionRepository(em).followPatient(people.get(5));
         uploadOfA = upload.getId();
         return written;
     }
@@ -177,6 +182,21 @@ abstract class PatientListContract {
                 PredictionSort.NEWEST_FIRST)).isEmpty();
         assertThat(count("list_a", PredictionCriteria.NONE, 100))
                 .isEqualTo(expected("list_a", r -> true, PredictionSort.NEWEST_FIRST).size());
+    }
+
+    @Test
+    void aTextMatchingManyPatientsIsMatchedOnThePredictionsCopies() {
+        manyPatients = true;
+        try {
+            theTextMatchesTheBeginningOfTheIdentifierOrOfTheName();
+            assertThat(lines("list_b", PredictionCriteria.builder().text("P01").build(),
+                    PredictionSort.NEWEST_FIRST)).extracting(PredictionLine::fullName)
+                    .containsOnly("BERNARD Jean");
+            assertThat(ids("list_a", PredictionCriteria.builder().text("P09").build(),
+                    PredictionSort.NEWEST_FIRST)).as("a removed patient").isEmpty();
+        } finally {
+            manyPatients = false;
+        }
     }
 
     @Test
@@ -272,6 +292,39 @@ abstract class PatientListContract {
     }
 
     @Test
+    void everySortIsTotalUnderFiltersOnTheSortedColumns() {
+        Map<PredictionCriteria, Predicate<Row>> filters = Map.of(
+                PredictionCriteria.builder().subtype("AML").build(),
+                r -> r.subtype().equals("AML"),
+                PredictionCriteria.builder().subtype("ALL").confidence(null, 0.8).build(),
+                r -> r.subtype().equals("ALL") && r.confidence() <= 0.8,
+                PredictionCriteria.builder().subtype("APL").confidence(0.6, null).text("P")
+                        .build(),
+                r -> r.subtype().equals("APL") && r.confidence() >= 0.6
+                        && r.externalId().startsWith("P"));
+        for (boolean many : new boolean[] {false, true}) {
+            manyPatients = many;
+            try {
+                filters.forEach((criteria, selects) -> {
+                    for (PredictionSort.Column column : PredictionSort.Column.values()) {
+                        for (boolean ascending : new boolean[] {true, false}) {
+                            PredictionSort sort = new PredictionSort(column, ascending);
+                            for (String owner : new String[] {"list_a", null}) {
+                                assertThat(ids(owner, criteria, sort))
+                                        .as("%s by %s for %s", criteria, sort, owner)
+                                        .isNotEmpty()
+                                        .isEqualTo(expected(owner, selects, sort));
+                            }
+                        }
+                    }
+                });
+            } finally {
+                manyPatients = false;
+            }
+        }
+    }
+
+    @Test
     void theCountStopsAtItsLimit() {
         int all = expected(null, r -> true, PredictionSort.NEWEST_FIRST).size();
         assertThat(count(null, PredictionCriteria.NONE, all + 1)).isEqualTo(all);
@@ -310,7 +363,7 @@ abstract class PatientListContract {
             patient.assignTo(new UserAccountRepository(em).findByUsername("list_to")
                     .orElseThrow());
             em.flush();
-            return new PredictionRepository(em).followOwner(patient);
+            return new PredictionRepository(em).followPatient(patient);
         });
 
         assertThat(moved).isEqualTo(2);
@@ -320,10 +373,137 @@ abstract class PatientListContract {
                 .isEmpty();
 
         // removed, so that the auditor's lists of the other tests are as written
-        db.inTransaction(em -> em.find(Patient.class, patientId).remove(
-                new UserAccountRepository(em).findByUsername("list_to").orElseThrow()));
+        db.inTransaction(em -> {
+            Patient patient = em.find(Patient.class, patientId);
+            patient.remove(new UserAccountRepository(em).findByUsername("list_to")
+                    .orElseThrow());
+            new PredictionRepository(em).followPatient(patient);
+        });
         assertThat(lines("list_to", PredictionCriteria.NONE, PredictionSort.NEWEST_FIRST))
                 .isEmpty();
+    }
+
+    /**
+     * Each change of a patient that the list filters by, made as the services make it (the
+     * change, then {@link PredictionRepository#followPatient}), shows at once in every filter,
+     * count and scope: each prediction carries a copy of the patient's owner, name, diagnosis
+     * and removal, and a copy left stale would keep or lose the patient's lines.
+     */
+    @Test
+    void theListFollowsEveryChangeOfThePatient() {
+        long patientId = db.fromTransaction(em -> {
+            UserAccount first = new UserAccount("copy_first", "hash", "Dr First",
+                    Set.of(Role.DOCTOR));
+            UserAccount second = new UserAccount("copy_second", "hash", "Dr Second",
+                    Set.of(Role.DOCTOR));
+            new UserAccountRepository(em).add(first);
+            new UserAccountRepository(em).add(second);
+            ModelVersion model = new ModelVersionRepository(em).findByVersion(
+                    rows.get(0).modelVersion()).orElseThrow();
+            Patient patient = patient(em, "C01", first, null, null);
+            for (int i = 0; i < 2; i++) {
+                LabPanel panel = new LabPanel(patient, null, null, null, List.of());
+                new PatientRepository(em).add(panel);
+                new PredictionRepository(em).add(new Prediction(panel, model, "APL", 0.05,
+                        0.05, 0.9, 0.9, null));
+            }
+            em.flush();
+            return patient.getId();
+        });
+        PredictionCriteria diagnosed = PredictionCriteria.builder().diagnosed(true).build();
+        PredictionCriteria notDiagnosed = PredictionCriteria.builder().diagnosed(false).build();
+        PredictionCriteria named = PredictionCriteria.builder().text("ZABEL").build();
+        PredictionCriteria all = PredictionCriteria.builder().subtype("APL")
+                .confidence(0.85, null).build();
+        assertCopies("copy_first", all, 2);
+        assertCopies("copy_first", notDiagnosed, 2);
+        assertCopies("copy_first", diagnosed, 0);
+        assertCopies("copy_first", named, 0);
+
+        change(patientId, (em, p) -> p.recordDiagnosis(Diagnosis.APL, p.getOwner()));
+        assertCopies("copy_first", diagnosed, 2);
+        assertCopies("copy_first", notDiagnosed, 0);
+
+        change(patientId, (em, p) -> p.describe("ZABEL Zoe", null));
+        assertCopies("copy_first", named, 2);
+        assertCopies("copy_first", PredictionCriteria.builder().text("ZABEL").diagnosed(true)
+                .build(), 2);
+
+        change(patientId, (em, p) -> p.assignTo(new UserAccountRepository(em)
+                .findByUsername("copy_second").orElseThrow()));
+        assertCopies(new String[] {"copy_first"}, all, 0);
+        assertCopies(new String[] {"copy_first"}, diagnosed, 0);
+        assertCopies("copy_second", all, 2);
+        assertCopies("copy_second", diagnosed, 2);
+        assertCopies("copy_second", named, 2);
+
+        change(patientId, (em, p) -> p.describe("YVES Zoe", null));
+        assertCopies("copy_second", named, 0);
+        assertCopies("copy_second", PredictionCriteria.builder().text("YVES").build(), 2);
+
+        change(patientId, (em, p) -> p.recordDiagnosis(null, p.getOwner()));
+        assertCopies("copy_second", diagnosed, 0);
+        assertCopies("copy_second", notDiagnosed, 2);
+
+        change(patientId, (em, p) -> p.remove(p.getOwner()));
+        for (PredictionCriteria c : List.of(PredictionCriteria.NONE, all, notDiagnosed,
+                PredictionCriteria.builder().text("YVES").build())) {
+            assertCopies("copy_second", c, 0);
+        }
+        // the auditor's lists are as the other tests wrote them
+        assertThat(ids(null, PredictionCriteria.NONE, PredictionSort.NEWEST_FIRST))
+                .isEqualTo(expected(null, r -> true, PredictionSort.NEWEST_FIRST));
+    }
+
+    /** Changes the patient and makes its predictions follow, in one transaction. */
+    private static void change(long patientId,
+            BiConsumer<EntityManager, Patient> change) {
+        db.inTransaction(em -> {
+            Patient patient = em.find(Patient.class, patientId);
+            change.accept(em, patient);
+            assertThat(new PredictionRepository(em).followPatient(patient)).isEqualTo(2);
+        });
+    }
+
+    /**
+     * The list of {@code owner} under {@code criteria} has {@code expected} lines of the
+     * patient C01, in pages and counts, with a text read from the patients first and from the
+     * copies; as the patient is the doctor's, the auditor's list has as many.
+     */
+    private static void assertCopies(String owner, PredictionCriteria criteria, int expected) {
+        assertCopies(new String[] {owner, null}, criteria, expected);
+    }
+
+    /** {@link #assertCopies(String, PredictionCriteria, int)} for some scopes (null: all). */
+    private static void assertCopies(String[] scopes, PredictionCriteria criteria,
+            int expected) {
+        for (boolean many : new boolean[] {false, true}) {
+            manyPatients = many;
+            try {
+                for (String who : scopes) {
+                    for (PredictionSort.Column column : PredictionSort.Column.values()) {
+                        assertThat(lines(who, criteria, new PredictionSort(column, false)))
+                                .as("%s for %s by %s", criteria, who, column)
+                                .filteredOn(l -> l.externalId().equals("C01"))
+                                .hasSize(expected);
+                    }
+                }
+                if (!criteria.isEmpty()) {
+                    PredictionCriteria c01 = criteria.text() == null
+                            ? new PredictionCriteria("C01", criteria.subtype(),
+                                    criteria.minConfidence(), criteria.maxConfidence(),
+                                    criteria.from(), criteria.to(), criteria.modelVersion(),
+                                    criteria.uploadId(), criteria.diagnosed())
+                            : criteria;
+                    for (String who : scopes) {
+                        assertThat(count(who, c01, 100)).as("count of %s for %s", c01, who)
+                                .isEqualTo(expected);
+                    }
+                }
+            } finally {
+                manyPatients = false;
+            }
+        }
     }
 
     /** Checks a filter for a doctor and for everyone, in the default order. */
@@ -369,13 +549,21 @@ abstract class PatientListContract {
 
     private static List<PredictionLine> lines(String owner, PredictionCriteria criteria,
             PredictionSort sort) {
-        return db.fromTransaction(em -> new PredictionRepository(em)
+        return db.fromTransaction(em -> repository(em)
                 .search(scope(em, owner), criteria, sort, 0, 1000));
     }
 
     private static int count(String owner, PredictionCriteria criteria, int limit) {
-        return db.fromTransaction(em -> new PredictionRepository(em)
+        return db.fromTransaction(em -> repository(em)
                 .countUpTo(scope(em, owner), criteria, limit));
+    }
+
+    /**
+     * The repository, which with {@link #manyPatients} takes any text that matches a patient
+     * for one that matches many, and so matches it on the predictions' copies.
+     */
+    private static PredictionRepository repository(EntityManager em) {
+        return manyPatients ? new PredictionRepository(em, 1) : new PredictionRepository(em);
     }
 
     private static PredictionScope scope(EntityManager em, String owner) {

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
 import java.util.logging.Logger;
@@ -54,6 +55,10 @@ final class PatientListData {
     private final int predictions;
     private final Random random = new Random(20261204L);
     private final List<List<Long>> patientsOf = new ArrayList<>();
+    /** What each prediction copies of its patient, by patient id (0 unused). */
+    private final List<String> names = new ArrayList<>(List.of(""));
+    private final BitSet diagnosedPatients = new BitSet();
+    private final BitSet removedPatients = new BitSet();
     private long nextPatient = 1;
     private long nextPrediction = 1;
     private long removed;
@@ -158,9 +163,12 @@ final class PatientListData {
         if (isRemoved) {
             removed++;
         }
-        rows.patient(id, doctor + 1, identifier(id),
-                SURNAMES[random.nextInt(SURNAMES.length)] + " "
-                        + FIRST_NAMES[random.nextInt(FIRST_NAMES.length)],
+        String name = SURNAMES[random.nextInt(SURNAMES.length)] + " "
+                + FIRST_NAMES[random.nextInt(FIRST_NAMES.length)];
+        names.add(name);
+        diagnosedPatients.set((int) id, diagnosis != null);
+        removedPatients.set((int) id, isRemoved);
+        rows.patient(id, doctor + 1, identifier(id), name,
                 LocalDate.of(1940, 1, 1).plusDays(random.nextInt(80 * 365)), diagnosis,
                 isRemoved);
         return id;
@@ -233,8 +241,9 @@ final class PatientListData {
             predictionRows = connection.prepareStatement("INSERT INTO prediction (id, panel_id,"
                     + " patient_id, model_version_id, predicted_subtype, probability_all,"
                     + " probability_aml, probability_apl, confidence, predicted_at, confident,"
-                    + " out_of_distribution, owner_id, patient_external_id)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)");
+                    + " out_of_distribution, owner_id, patient_external_id, patient_name,"
+                    + " patient_diagnosed, patient_removed)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?)");
         }
 
         void upload(long id, long owner, LocalDateTime at, int size) throws SQLException {
@@ -297,6 +306,9 @@ final class PatientListData {
             predictionRows.setBoolean(11, confidence > 0.97);
             predictionRows.setLong(12, owner);
             predictionRows.setString(13, identifier(patient));
+            predictionRows.setString(14, names.get((int) patient));
+            predictionRows.setBoolean(15, diagnosedPatients.get((int) patient));
+            predictionRows.setBoolean(16, removedPatients.get((int) patient));
             predictionRows.addBatch();
             pending++;
         }

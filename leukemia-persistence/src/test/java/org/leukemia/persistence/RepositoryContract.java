@@ -15,6 +15,7 @@ import org.leukemia.persistence.mapping.SavedMapping;
 import org.leukemia.persistence.mapping.SavedMappingRepository;
 import org.leukemia.persistence.model.ModelVersion;
 import org.leukemia.persistence.model.ModelVersionRepository;
+import org.leukemia.persistence.patient.Diagnosis;
 import org.leukemia.persistence.patient.LabPanel;
 import org.leukemia.persistence.patient.LabResult;
 import org.leukemia.persistence.patient.Patient;
@@ -167,6 +168,7 @@ abstract class RepositoryContract {
                     .orElseThrow();
             PatientRepository patients = new PatientRepository(em);
             Patient known = patients.findOwned("known", doctor).orElseThrow();
+            known.recordDiagnosis(Diagnosis.AML, doctor);
             Patient fresh = new Patient("fresh", doctor, Sex.FEMALE);
             Upload upload = new UploadRepository(em).findById(uploadId).orElseThrow();
             ModelVersion model = activeModel(em);
@@ -174,6 +176,8 @@ abstract class RepositoryContract {
                     batchPrediction(fresh, upload, 2, 41.5, model, null),
                     batchPrediction(known, upload, 3, null, model, "LDH beyond training"),
                     batchPrediction(fresh, upload, 4, 41.6, model, null));
+            // a later row of the same chunk names the new patient: both its rows say so
+            fresh.describe("FRESH Flora", null);
             BatchWriter writer = new BatchWriter(em);
             writer.write(batch);
             writer.writeIssues(upload, 0, List.of(
@@ -206,6 +210,13 @@ abstract class RepositoryContract {
                 assertThat(r.getOwner()).as("the owner copied for the patient list")
                         .isEqualTo(doctor);
                 assertThat(r.getPatientExternalId()).isEqualTo(w.getPatient().getExternalId());
+                assertThat(r.getPatientName()).as("the name copied for the patient list")
+                        .isEqualTo(w.getPatient().getFullName())
+                        .isEqualTo(r.getPatient().getFullName());
+                assertThat(r.isPatientDiagnosed()).as("the diagnosis copied for the list")
+                        .isEqualTo(r.getPatient().getExternalId().equals("known"))
+                        .isEqualTo(r.getPatient().getConfirmedDiagnosis() != null);
+                assertThat(r.isPatientRemoved()).isFalse();
                 assertThat(r.getPanel().getUpload()).isEqualTo(upload);
                 assertThat(r.getPanel().getSourceRow()).isEqualTo(w.getPanel().getSourceRow());
                 assertThat(r.getPanel().getAgeYears()).isEqualTo(w.getPanel().getAgeYears());

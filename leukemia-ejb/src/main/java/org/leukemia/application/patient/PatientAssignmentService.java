@@ -102,7 +102,7 @@ public class PatientAssignmentService {
         }
 
         patient.assignTo(to);
-        predictions.followOwner(patient);
+        predictions.followPatient(patient);
 
         audit.recordChange(AuditTarget.PATIENT, patientId, Map.of("owner", from.getUsername()),
                 Map.of("owner", to.getUsername()));

@@ -22,6 +22,7 @@ import org.leukemia.persistence.patient.Patient;
 import org.leukemia.persistence.patient.PatientNote;
 import org.leukemia.persistence.patient.PatientRepository;
 import org.leukemia.persistence.patient.Sex;
+import org.leukemia.persistence.prediction.PredictionRepository;
 import org.leukemia.persistence.user.UserAccount;
 
 /**
@@ -60,6 +61,9 @@ public class PatientService {
     private PatientRepository patients;
 
     @Inject
+    private PredictionRepository predictions;
+
+    @Inject
     private UnitOfWork work;
 
     /**
@@ -84,7 +88,7 @@ public class PatientService {
 
         patient.describe(name, birthDate);
         patient.correctSex(sex);
-        write();
+        writeAndFollow(patient);
 
         audit.recordChange(AuditTarget.PATIENT, patientId, before, demographics(patient));
         LOG.fine(() -> "Demographics of patient " + patientId + " corrected");
@@ -111,7 +115,7 @@ public class PatientService {
             return details(patient); // nothing to record
         }
         patient.recordDiagnosis(diagnosis, accounts.currentAccount());
-        write();
+        writeAndFollow(patient);
 
         audit.recordChange(AuditTarget.PATIENT, patientId, before, diagnosisOf(patient));
         LOG.info(() -> "Confirmed diagnosis of patient " + patientId
@@ -165,7 +169,7 @@ public class PatientService {
         Patient patient = ownPatient(patientId, seenVersion, "remove the patient");
 
         patient.remove(accounts.currentAccount());
-        write();
+        writeAndFollow(patient);
 
         Map<String, Object> removed = new LinkedHashMap<>();
         removed.put("externalId", patient.getExternalId());
@@ -183,6 +187,15 @@ public class PatientService {
             throw new PatientChangedException();
         }
         return patient;
+    }
+
+    /**
+     * Writes the change now, then brings the patient's predictions, which carry a copy of
+     * its name, diagnosis and removal for the patient list, in step with it.
+     */
+    private void writeAndFollow(Patient patient) {
+        write();
+        predictions.followPatient(patient);
     }
 
     /** Writes the change now, so that a concurrent change of the same record is met here. */

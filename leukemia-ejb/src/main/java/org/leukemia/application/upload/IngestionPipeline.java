@@ -25,6 +25,7 @@ import org.leukemia.persistence.patient.Patient;
 import org.leukemia.persistence.patient.PatientRepository;
 import org.leukemia.persistence.prediction.Assessment;
 import org.leukemia.persistence.prediction.Prediction;
+import org.leukemia.persistence.prediction.PredictionRepository;
 import org.leukemia.persistence.upload.RowIssue;
 import org.leukemia.persistence.upload.Upload;
 import org.leukemia.persistence.user.UserAccount;
@@ -50,6 +51,7 @@ final class IngestionPipeline {
     private static final int READ_AHEAD = 2;
 
     private final PatientRepository patients;
+    private final PredictionRepository predictions;
     private final BatchWriter writer;
     private final UnitOfWork work;
     private final ExecutorService worker;
@@ -57,13 +59,16 @@ final class IngestionPipeline {
 
     /**
      * @param patients finds the doctor's known patients
+     * @param predictions keeps the predictions stored before in step with a patient that an
+     *     upload gives a name
      * @param writer writes the rows
      * @param work the persistence context of the transaction
      * @param worker runs the reading stage
      */
-    IngestionPipeline(PatientRepository patients, BatchWriter writer, UnitOfWork work,
-            ExecutorService worker) {
+    IngestionPipeline(PatientRepository patients, PredictionRepository predictions,
+            BatchWriter writer, UnitOfWork work, ExecutorService worker) {
         this.patients = patients;
+        this.predictions = predictions;
         this.writer = writer;
         this.work = work;
         this.worker = worker;
@@ -262,6 +267,7 @@ final class IngestionPipeline {
                 usable.stream().map(u -> u.entry().externalId()).collect(Collectors.toSet()),
                 doctor));
         List<Prediction> made = new ArrayList<>(usable.size());
+        List<Patient> named = new ArrayList<>();
         for (int j = 0; j < usable.size(); j++) {
             Usable u = usable.get(j);
             Patient existing = known.get(u.entry().externalId());
@@ -272,13 +278,20 @@ final class IngestionPipeline {
                                 + " are not stored");
                 continue;
             }
+            String before = existing == null ? null : existing.getFullName();
             String nameNote = existing == null ? null : adoptName(existing, u.entry());
+            if (existing != null && existing.getId() != null && before == null
+                    && existing.getFullName() != null) {
+                named.add(existing);
+            }
             Prediction prediction = prediction(u, chunk.results().get(j), known, doctor, upload,
                     predictor);
             made.add(prediction);
             outcomes[u.slot()] = outcome(u, prediction, nameNote);
         }
         writer.write(made);
+        // the predictions stored before for a known patient given its name just now
+        predictions.followPatients(named);
         return Arrays.asList(outcomes);
     }
 

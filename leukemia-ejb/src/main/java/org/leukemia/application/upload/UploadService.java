@@ -198,7 +198,8 @@ public class UploadService {
         PredictionService.Predictor predictor = predictionService.openPredictor();
         // the file is read again to the end, its rows handed over as they are read: a file
         // refused halfway (too many rows, say) rolls back what was written before
-        IngestionPipeline.Result result = new IngestionPipeline(patients, writer, work, worker)
+        IngestionPipeline.Result result = new IngestionPipeline(patients, predictions, writer,
+                work, worker)
                 .run(sink -> read(fileName, content,
                         () -> SheetParser.streaming(maxRows, reading, false, sink)), doctor,
                         upload, predictor, new RowInterpreter(layout.columns(),

@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToOne;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.LocalDateTime;
@@ -31,10 +32,12 @@ import org.leukemia.persistence.user.UserAccount;
  * one of {@link #SUBTYPES}; probabilities and confidence lie in [0, 1]. A prediction is a
  * record of what was shown to the doctor and never changes.
  *
- * <p>Two fields of the patient are copied here for the patient list, whose rows are
- * predictions scoped by owner and sorted by patient identifier (see migration V6): the owner,
- * which must follow the patient's ({@link PredictionRepository#followOwner}), and the hospital
- * identifier, which never changes.
+ * <p>Fields of the patient are copied here for the patient list, whose rows are predictions
+ * scoped by owner, sorted by patient identifier and filtered by what is known of the patient
+ * (see migrations V6 and V10): the hospital identifier, which never changes, and the owner, the
+ * name, whether a diagnosis is confirmed and whether the patient was removed, which a new
+ * prediction takes from its patient and which must follow every later change of the patient
+ * ({@link PredictionRepository#followPatients}).
  */
 @Entity
 @Table(name = "prediction")
@@ -62,14 +65,28 @@ public class Prediction {
     @JoinColumn(name = "patient_id", nullable = false, updatable = false)
     private Patient patient;
 
-    // a copy of the patient's owner, kept in step by PredictionRepository.followOwner
+    // copies of the patient's, kept in step by PredictionRepository.followPatients, which
+    // writes them in SQL: never written from here after the insert
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
-    @JoinColumn(name = "owner_id", nullable = false)
+    @JoinColumn(name = "owner_id", nullable = false, updatable = false)
     private UserAccount owner;
+
+    // the owner's id as a value, for conditions on the column itself (see PredictionRepository)
+    @Column(name = "owner_id", insertable = false, updatable = false)
+    private Long ownerId;
 
     @Column(name = "patient_external_id", nullable = false, updatable = false,
             length = Patient.MAX_EXTERNAL_ID)
     private String patientExternalId;
+
+    @Column(name = "patient_name", updatable = false, length = Patient.MAX_FULL_NAME)
+    private String patientName;
+
+    @Column(name = "patient_diagnosed", nullable = false, updatable = false)
+    private boolean patientDiagnosed;
+
+    @Column(name = "patient_removed", nullable = false, updatable = false)
+    private boolean patientRemoved;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "model_version_id", nullable = false, updatable = false)
@@ -136,6 +153,9 @@ public class Prediction {
         this.patient = Checks.required(panel.getPatient(), "panel.patient");
         this.owner = patient.getOwner();
         this.patientExternalId = patient.getExternalId();
+        this.patientName = patient.getFullName();
+        this.patientDiagnosed = patient.getConfirmedDiagnosis() != null;
+        this.patientRemoved = patient.isRemoved();
         this.modelVersion = Checks.required(modelVersion, "modelVersion");
         Checks.required(predictedSubtype, "predictedSubtype");
         if (!SUBTYPES.contains(predictedSubtype)) {
@@ -150,6 +170,18 @@ public class Prediction {
         this.notes = Checks.truncate(notes, MAX_NOTES);
         this.predictedAt = Timestamps.nowUtc();
         this.assessment = Checks.required(assessment, "assessment");
+    }
+
+    /**
+     * Takes the patient's copies again as the patient stands when this prediction is written,
+     * should the patient have changed since this prediction was made.
+     */
+    @PrePersist
+    void copyPatient() {
+        owner = patient.getOwner();
+        patientName = patient.getFullName();
+        patientDiagnosed = patient.getConfirmedDiagnosis() != null;
+        patientRemoved = patient.isRemoved();
     }
 
     /** @return the model's assessment of this prediction */
@@ -177,6 +209,21 @@ public class Prediction {
     /** The patient's hospital identifier, copied for the patient list. */
     public String getPatientExternalId() {
         return patientExternalId;
+    }
+
+    /** The patient's name (or null) when this prediction was read, copied for the list. */
+    public String getPatientName() {
+        return patientName;
+    }
+
+    /** Whether the patient had a confirmed diagnosis when this prediction was read. */
+    public boolean isPatientDiagnosed() {
+        return patientDiagnosed;
+    }
+
+    /** Whether the patient was removed when this prediction was read. */
+    public boolean isPatientRemoved() {
+        return patientRemoved;
     }
 
     public ModelVersion getModelVersion() {

@@ -3,8 +3,10 @@ package org.leukemia.persistence.prediction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,17 @@ import org.leukemia.persistence.upload.Upload;
 @ApplicationScoped
 public class PredictionRepository {
 
+    /**
+     * Up to this many patients matching a text, reading them first is quicker than reading
+     * predictions in the sort's order until a page of them matches: about
+     * sqrt(25 / 3 x the patients in scope) for pages of 25 and three predictions a patient.
+     */
+    static final int FEW_PATIENTS = 1000;
+
     @PersistenceContext(unitName = "leukemia")
     EntityManager em;
+
+    private int fewPatients = FEW_PATIENTS;
 
     /** For CDI only. */
     protected PredictionRepository() {
@@ -30,6 +41,19 @@ public class PredictionRepository {
     /** For use outside a container, with an entity manager the caller manages. */
     public PredictionRepository(EntityManager em) {
         this.em = Objects.requireNonNull(em, "em");
+    }
+
+    /**
+     * For use outside a container, with another number of patients matching a text up to
+     * which the list reads them first (see {@link #search}): with 1, every text that matches
+     * a patient is matched against the predictions' copies of the identifier and the name.
+     */
+    public PredictionRepository(EntityManager em, int fewPatients) {
+        this(em);
+        if (fewPatients < 1) {
+            throw new IllegalArgumentException("fewPatients must be >= 1: " + fewPatients);
+        }
+        this.fewPatients = fewPatients;
     }
 
     /** Stores a new prediction; a second prediction for the same panel fails at flush. */
@@ -53,9 +77,9 @@ public class PredictionRepository {
      * One page of the patient list: the predictions in {@code scope} that meet
      * {@code criteria}, in the order of {@code sort}, removed patients left out.
      *
-     * <p>The query reads prediction first (the left joins keep that order unless a criterion
-     * on the patient or the upload makes another start cheaper), along the index that gives
-     * {@code sort}'s order within the scope, and stops after the page; see migration V6.
+     * <p>The query reads prediction alone (with the panel for the upload filter), along the
+     * index that gives {@code sort}'s order within the scope, and stops after the page; see
+     * migrations V6 and V10.
      *
      * @param first index of the first line, from 0
      * @param max most lines returned, at least 1
@@ -66,11 +90,12 @@ public class PredictionRepository {
             throw new IllegalArgumentException("first must be >= 0 and max >= 1: " + first
                     + ", " + max);
         }
-        ListQuery query = new ListQuery(em, scope, criteria, true);
+        ListQuery query = new ListQuery(em, scope, criteria, Objects.requireNonNull(sort, "sort"),
+                fewPatients);
         // the page's ids first, reading no more than the criteria and the order need; then
         // the 25 or so lines themselves
         List<Long> ids = query.bind(em.createQuery("select p.id" + query.from() + query.where()
-                        + orderBy(sort, criteria), Long.class))
+                        + query.orderBy(), Long.class))
                 .setFirstResult(first)
                 .setMaxResults(max)
                 .getResultList();
@@ -106,7 +131,7 @@ public class PredictionRepository {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be >= 1: " + limit);
         }
-        ListQuery query = new ListQuery(em, scope, criteria, false);
+        ListQuery query = new ListQuery(em, scope, criteria, null, fewPatients);
         return query.bind(em.createQuery("select p.id" + query.from() + query.where(),
                         Long.class))
                 .setMaxResults(limit)
@@ -115,33 +140,60 @@ public class PredictionRepository {
     }
 
     /**
-     * Makes the predictions of {@code patient} follow its owner, after the patient was assigned
-     * to another doctor: each prediction carries a copy of the owner for the patient list.
-     * Call it in the transaction that assigns the patient.
+     * Copies again, from the patient rows as they stand, what each prediction of these
+     * patients keeps of its patient for the list: the owner, the name, whether a diagnosis is
+     * confirmed and whether the patient was removed. Call it in the transaction that changes
+     * any of them (an assignment to another doctor, a name recorded or corrected, a diagnosis
+     * recorded or withdrawn, a removal); the pending changes are written first. Predictions
+     * already loaded in this persistence context keep the values they were read with.
      *
-     * @return how many predictions were changed
+     * @param patients stored patients; any number
+     * @return how many predictions were written
      */
-    public int followOwner(Patient patient) {
-        Objects.requireNonNull(patient, "patient");
-        return em.createQuery("update Prediction p set p.owner = :owner"
-                        + " where p.patient = :patient")
-                .setParameter("owner", patient.getOwner())
-                .setParameter("patient", patient)
-                .executeUpdate();
+    public int followPatients(Collection<Patient> patients) {
+        Objects.requireNonNull(patients, "patients");
+        List<Long> ids = patients.stream()
+                .map(p -> Objects.requireNonNull(p.getId(), "a patient not stored yet"))
+                .distinct().toList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        em.flush();
+        int written = 0;
+        for (int from = 0; from < ids.size(); from += FOLLOW_BATCH) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + FOLLOW_BATCH));
+            StringBuilder in = new StringBuilder();
+            for (int i = 1; i <= batch.size(); i++) {
+                in.append(i == 1 ? "?" : ", ?").append(i);
+            }
+            Query update = em.createNativeQuery(FOLLOW_PATIENTS + " (" + in + ")");
+            for (int i = 0; i < batch.size(); i++) {
+                update.setParameter(i + 1, batch.get(i));
+            }
+            written += update.executeUpdate();
+        }
+        return written;
     }
 
-    private static String orderBy(PredictionSort sort, PredictionCriteria criteria) {
-        String direction = sort.ascending() ? " asc" : " desc";
-        String column = switch (sort.column()) {
-            case PREDICTED_AT -> "";
-            // of one subtype, the same order as by time, which more indexes give
-            case SUBTYPE -> criteria.subtype() != null ? ""
-                    : "p.predictedSubtype" + direction + ", ";
-            case CONFIDENCE -> "p.confidence" + direction + ", ";
-            case PATIENT -> "p.patientExternalId" + direction + ", ";
-        };
-        return " order by " + column + "p.predictedAt" + direction + ", p.id" + direction;
+    /** {@link #followPatients} for one patient. */
+    public int followPatient(Patient patient) {
+        return followPatients(List.of(Objects.requireNonNull(patient, "patient")));
     }
+
+    /** Patients followed by one statement of {@link #followPatients}. */
+    private static final int FOLLOW_BATCH = 500;
+
+    /** The copies of migration V10 (and V6's owner), from the patient row; then the ids. */
+    private static final String FOLLOW_PATIENTS = "UPDATE prediction SET"
+            + " owner_id = (SELECT pa.owner_id FROM patient pa"
+            + " WHERE pa.id = prediction.patient_id),"
+            + " patient_name = (SELECT pa.full_name FROM patient pa"
+            + " WHERE pa.id = prediction.patient_id),"
+            + " patient_diagnosed = (SELECT CASE WHEN pa.confirmed_diagnosis IS NULL"
+            + " THEN 0 ELSE 1 END FROM patient pa WHERE pa.id = prediction.patient_id),"
+            + " patient_removed = (SELECT CASE WHEN pa.removed_at IS NULL THEN 0 ELSE 1"
+            + " END FROM patient pa WHERE pa.id = prediction.patient_id)"
+            + " WHERE prediction.patient_id IN";
 
     private static PredictionLine line(Object[] row) {
         Object diagnosis = row[4];
@@ -153,34 +205,59 @@ public class PredictionRepository {
                 (Long) row[17], (String) row[18]);
     }
 
-    /** The where clause of the list's queries and its parameters, built from the criteria. */
+    /**
+     * The where clause of the list's queries and its parameters, built from the criteria.
+     *
+     * <p>Every condition is on prediction itself, which carries what the list needs of the
+     * patient (migration V10): a page is read along the index of its sort, a count along the
+     * index that the conditions narrow most, and each index ends with the removal and the
+     * diagnosis, so that checking them reads no table row. Only a count by a text that many
+     * patients match reads the patients first, and only the upload filter reads the panels.
+     */
     private static final class ListQuery {
 
-        /**
-         * Up to this many patients matching a text, reading them first is quicker than
-         * reading predictions in the sort's order until a page of them matches: about
-         * sqrt(25 / 3 x the patients in scope) for pages of 25 and three predictions a patient.
-         */
-        private static final int FEW_PATIENTS = 1000;
-
-        private final StringBuilder where = new StringBuilder(" where pa.removedAt is null");
+        private final StringBuilder where = new StringBuilder();
         private final Map<String, Object> parameters = new LinkedHashMap<>();
+        private final PredictionSort sort;
+        private final PredictionCriteria criteria;
+        private final PredictionScope scope;
         private final boolean byUpload;
+        private final boolean bySubtypeFirst;
+        private final int fewPatients;
+        private boolean byPatient;
 
         /**
-         * @param ordered true for a page, read in the sort's order; false for a count, which
-         *     the database may read in any order
+         * @param sort the order of a page, read in that order; null for a count, which the
+         *     database may read in any order
+         * @param fewPatients see {@link PredictionRepository#FEW_PATIENTS}
          */
         ListQuery(EntityManager em, PredictionScope scope, PredictionCriteria c,
-                boolean ordered) {
+                PredictionSort sort, int fewPatients) {
+            boolean ordered = sort != null;
+            this.sort = sort;
+            this.criteria = c;
+            this.scope = scope;
             byUpload = c.uploadId() != null;
+            bySubtypeFirst = ordered && c.subtype() != null
+                    && sort.column() != PredictionSort.Column.PATIENT;
+            this.fewPatients = fewPatients;
+            // for a page, ranges of one value: see orderBy (MariaDB reads a BETWEEN of one
+            // value as an equality)
             if (!scope.isEveryone()) {
-                add("p.owner = :owner", "owner", scope.owner());
+                if (ordered) {
+                    add("p.ownerId >= :owner and p.ownerId <= :owner", "owner",
+                            scope.owner().getId());
+                } else {
+                    add("p.owner = :owner", "owner", scope.owner());
+                }
             }
-            c.textPrefixPattern().ifPresent(pattern -> text(em, scope, pattern, ordered));
-            if (c.subtype() != null) {
+            if (bySubtypeFirst) {
+                add("p.predictedSubtype >= :subtype and p.predictedSubtype <= :subtype",
+                        "subtype", c.subtype());
+            } else if (c.subtype() != null) {
                 add("p.predictedSubtype = :subtype", "subtype", c.subtype());
             }
+            c.textPrefixPattern().ifPresent(pattern -> text(em, scope, pattern, ordered));
             if (c.minConfidence() != null) {
                 add("p.confidence >= :minConfidence", "minConfidence", c.minConfidence());
             }
@@ -202,56 +279,49 @@ public class PredictionRepository {
                 add("pn.upload.id = :upload", "upload", c.uploadId());
             }
             if (c.diagnosed() != null) {
-                where.append(" and ").append(keepingPredictionFirst(c.diagnosed()
-                        ? "pa.confirmedDiagnosis is not null" : "pa.confirmedDiagnosis is null",
-                        "pa"));
+                add("p.patientDiagnosed = :diagnosed", "diagnosed", c.diagnosed());
             }
         }
 
         /**
          * The text filter, in the form that reads least. The patients whose identifier or
          * name begins with the text are looked up first, from the indexes on
-         * (owner_id, external_id) and (owner_id, full_name), up to {@value #FEW_PATIENTS}:
-         * when there are fewer, their predictions are read through ix_prediction_patient_time
+         * (owner_id, external_id) and (owner_id, full_name), up to {@code fewPatients}
+         * ({@link PredictionRepository#FEW_PATIENTS}): when there are fewer, their
+         * predictions are read through ix_prediction_patient_time
          * and sorted (a few thousand rows at most); when there are more, the text matches so
-         * many patients that reading predictions in the sort's order finds a page sooner
-         * (a count then starts from the patients all the same).
+         * many patients that reading predictions in the sort's order, matching the copies of
+         * the identifier and the name, finds a page sooner (a count then starts from the
+         * patients all the same).
          */
         private void text(EntityManager em, PredictionScope scope, String pattern,
                 boolean ordered) {
-            String matches = "(pa.externalId like :text escape '" + PredictionCriteria.LIKE_ESCAPE
-                    + "' or pa.fullName like :text escape '" + PredictionCriteria.LIKE_ESCAPE
-                    + "')";
             TypedQuery<Long> patients = em.createQuery("select pa.id from Patient pa where "
-                    + matches + (scope.isEveryone() ? "" : " and pa.owner = :owner"), Long.class)
+                    + matches("pa.externalId", "pa.fullName")
+                    + (scope.isEveryone() ? "" : " and pa.owner = :owner"), Long.class)
                     .setParameter("text", pattern)
-                    .setMaxResults(FEW_PATIENTS);
+                    .setMaxResults(fewPatients);
             if (!scope.isEveryone()) {
                 patients.setParameter("owner", scope.owner());
             }
             List<Long> ids = patients.getResultList();
-            if (ids.size() < FEW_PATIENTS) {
+            if (ids.size() < fewPatients) {
                 add("p.patient.id in :patients", "patients", ids.isEmpty() ? List.of(-1L) : ids);
             } else if (ordered) {
-                add(keepingPredictionFirst(matches, "pa"), "text", pattern);
+                add(matches("p.patientExternalId", "p.patientName"), "text", pattern);
             } else {
                 // a count stops at its limit or reads every match: from the patients it reads
                 // only theirs
-                add(matches + (scope.isEveryone() ? "" : " and pa.owner = :owner"), "text",
-                        pattern);
+                byPatient = true;
+                add(matches("pa.externalId", "pa.fullName")
+                        + (scope.isEveryone() ? "" : " and pa.owner = :owner"), "text", pattern);
             }
         }
 
-        /**
-         * {@code condition} on a joined table, written so that the join stays an outer one:
-         * MariaDB then reads prediction first, along the index of the sort, and stops after
-         * the page. A plain condition on the joined table would let it start from that table
-         * (the model version, the patients with a diagnosis) and sort all its predictions,
-         * seconds for a doctor with 400,000 of them. The joined row always exists (foreign
-         * keys), so the added alternative never holds.
-         */
-        private static String keepingPredictionFirst(String condition, String joined) {
-            return "(" + condition + " or " + joined + ".id is null)";
+        private static String matches(String identifier, String name) {
+            String escape = " escape '" + PredictionCriteria.LIKE_ESCAPE + "'";
+            return "(" + identifier + " like :text" + escape + " or " + name + " like :text"
+                    + escape + ")";
         }
 
         private void add(String condition, String name, Object value) {
@@ -260,19 +330,56 @@ public class PredictionRepository {
         }
 
         /**
-         * The tables the criteria need. Left joins keep prediction first, read along the
-         * sort's index, unless a condition on the joined table makes it an inner join.
+         * The order of a page: the sort's column, then the time, then the id, as the list's
+         * indexes give them; for a doctor, after the owner, and with one subtype, after the
+         * subtype (except by patient, which has no index by subtype).
+         *
+         * <p>The owner and the subtype are then conditions of a range of one value rather
+         * than equalities, and lead the order, which is the same order: only the index that
+         * begins with them and the sort's column gives it, and MariaDB reads it as a range
+         * from the first row that the conditions on the next column allow. Written as
+         * equalities, MariaDB may read a page from another index that gives the order (the
+         * auditor's, checking the owner on each row), or from the right index by the equal
+         * values alone and, backwards, from the highest confidence down, checking a
+         * confidence range on each row: 120,000 rows for a doctor's "AML, confidence <= 80
+         * %" with a text, where the range reads 1,400.
          */
-        String from() {
-            return " from Prediction p left join p.patient pa"
-                    + (byUpload ? " left join p.panel pn" : "");
+        String orderBy() {
+            String direction = sort.ascending() ? " asc" : " desc";
+            String column = switch (sort.column()) {
+                case PREDICTED_AT -> "";
+                // of one subtype, the same order as by time
+                case SUBTYPE -> bySubtypeFirst ? "" : "p.predictedSubtype" + direction + ", ";
+                case CONFIDENCE -> "p.confidence" + direction + ", ";
+                case PATIENT -> "p.patientExternalId" + direction + ", ";
+            };
+            if (bySubtypeFirst) {
+                column = "p.predictedSubtype" + direction + ", " + column;
+            }
+            return " order by " + (scope.isEveryone() ? "" : "p.ownerId" + direction + ", ")
+                    + column + "p.predictedAt" + direction + ", p.id" + direction;
         }
 
+        /** The tables the criteria need: prediction, and the panel or the patient if asked. */
+        String from() {
+            return " from Prediction p" + (byPatient ? " join p.patient pa" : "")
+                    + (byUpload ? " join p.panel pn" : "");
+        }
+
+        /**
+         * The conditions, after the removal: the copy on prediction, in every index of the
+         * list; or the patient's own when the patients are read first, as the index from
+         * them to their predictions has no copy.
+         */
         String where() {
-            return where.toString();
+            return (byPatient ? " where pa.removedAt is null"
+                    : " where p.patientRemoved = :removed") + where;
         }
 
         <T> TypedQuery<T> bind(TypedQuery<T> query) {
+            if (!byPatient) {
+                query.setParameter("removed", false);
+            }
             parameters.forEach(query::setParameter);
             return query;
         }

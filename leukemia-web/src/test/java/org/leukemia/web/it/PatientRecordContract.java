@@ -173,11 +173,17 @@ public abstract class PatientRecordContract {
         assertThat(page.body()).contains("Manage the record", "Jeanne Müller", "APL",
                 "t(15;17) confirmed &lt;b&gt;today&lt;/b&gt;", "never replaces");
         assertPdf(owner.getBytes("api/patients/" + id + "/report"));
+        // the list filters by what was recorded
+        assertThat(listed(owner, "diagnosed=true")).containsExactly("E1-" + run);
+        assertThat(listed(owner, "diagnosed=false")).containsExactly("other-E1-" + run);
 
         HttpResponse<String> withdrawn = owner.putJson("api/patients/" + id + "/diagnosis",
                 "{\"diagnosis\":null}");
         assertThat(withdrawn.statusCode()).isEqualTo(200);
         assertThat(absent(ApiClient.object(withdrawn), "confirmedDiagnosis")).isTrue();
+        assertThat(listed(owner, "diagnosed=true")).isEmpty();
+        assertThat(listed(owner, "diagnosed=false"))
+                .containsExactlyInAnyOrder("E1-" + run, "other-E1-" + run);
     }
 
     @Test
@@ -248,6 +254,8 @@ public abstract class PatientRecordContract {
                 .getString("message")).contains("R1-" + run, "was removed");
         assertThat(ApiClient.array(owner.get("api/patients")).getValuesAs(JsonObject.class))
                 .extracting(p -> p.getString("externalId"))
+                .containsExactlyInAnyOrder("R2-" + run, "R3-" + run);
+        assertThat(listed(owner, "diagnosed=false"))
                 .containsExactlyInAnyOrder("R2-" + run, "R3-" + run);
     }
 
@@ -380,6 +388,8 @@ public abstract class PatientRecordContract {
         assertThat(ApiClient.array(to.get("api/patients"))).hasSize(1);
         assertThat(to.putJson("api/patients/" + id + "/diagnosis", "{\"diagnosis\":\"AML\"}")
                 .statusCode()).isEqualTo(200);
+        assertThat(listed(to, "diagnosed=true")).containsExactly("S1-" + run);
+        assertThat(listed(from, "diagnosed=true")).isEmpty();
         assertThat(from.get("api/patients/" + id).statusCode()).isEqualTo(404);
         assertThat(from.get("app/patient.xhtml?id=" + id).statusCode()).isEqualTo(404);
         assertThat(ApiClient.array(from.get("api/patients")).getValuesAs(JsonObject.class))
@@ -476,6 +486,12 @@ public abstract class PatientRecordContract {
     }
 
     /** The owner reads the record exactly as before: same version, nothing added. */
+    /** The hospital identifiers of the doctor's list under the filter {@code query}. */
+    private static List<String> listed(ApiClient doctor, String query) throws Exception {
+        return ApiClient.array(doctor.get("api/patients?" + query)).getValuesAs(JsonObject.class)
+                .stream().map(p -> p.getString("externalId")).toList();
+    }
+
     private static void assertUnchanged(ApiClient owner, long id, JsonObject before)
             throws Exception {
         JsonObject after = ApiClient.object(owner.get("api/patients/" + id));
