@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -50,6 +51,10 @@ public final class Normaliser {
     public static final double FIBRINOGEN_MG_DL_LIMIT = 20.0;
 
     private static final double PERCENT_MAX = 100.0;
+    /** Values from here on are noted in powers of ten. */
+    private static final double LARGEST_PLAIN = 1e9;
+    /** Values of less than this (other than 0) are noted in powers of ten. */
+    private static final double SMALLEST_PLAIN = 1e-6;
 
     /**
      * The range, in canonical units, outside of which a value cannot be a human measurement.
@@ -228,9 +233,20 @@ public final class Normaliser {
         return Math.round(value * scale) / scale;
     }
 
-    private static String format(double v) {
-        if (!Double.isFinite(v)) {
-            return Double.toString(v);
+    /**
+     * A value as a note shows it: as written when it is of a laboratory's size, in powers of
+     * ten when it is far beyond (a number of 300 digits helps nobody).
+     */
+    static String format(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return (v < 0 ? "-" : "") + "a number too large to read";
+        }
+        double size = Math.abs(v);
+        if (size >= LARGEST_PLAIN || size > 0 && size < SMALLEST_PLAIN) {
+            return String.format(Locale.ROOT, "%.4g", v);
         }
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }

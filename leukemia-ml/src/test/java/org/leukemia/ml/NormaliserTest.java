@@ -55,6 +55,20 @@ class NormaliserTest {
     }
 
     @Test
+    void aValueFarBeyondAnyMeasurementIsNotedInPowersOfTenNotInHundredsOfDigits() {
+        NormalisedValues result = normaliser.normalise(Map.of(Parameter.LDH, 1e308,
+                Parameter.PLATELETS, Double.POSITIVE_INFINITY, Parameter.FIBRINOGEN, 2e-12));
+
+        assertThat(result.values().asMap()).doesNotContainKeys(Parameter.LDH,
+                Parameter.PLATELETS);
+        assertThat(result.notes()).anyMatch(n -> n.startsWith("Lactate dehydrogenase 1.000e+308"))
+                .anyMatch(n -> n.startsWith("Platelets a number too large to read"))
+                .allSatisfy(n -> assertThat(n).hasSizeLessThan(200));
+        assertThat(Normaliser.format(2e-12)).isEqualTo("2.000e-12");
+        assertThat(Normaliser.format(12_500.0)).isEqualTo("12500");
+    }
+
+    @Test
     void valuesNoHumanCanHaveBecomeMissingButAMeasuredZeroStaysWherePossible() {
         NormalisedValues result = normaliser.normalise(Map.of(
                 Parameter.WBC, 0.0, Parameter.MCV, 0.0, Parameter.MCHC, 0.0,

@@ -164,7 +164,7 @@ public class AccountService {
         String shownName = displayName == null || displayName.isBlank()
                 ? name : displayName.trim();
         PasswordPolicy.require(password, name, shownName);
-        requireSomeRole(roles);
+        requireAllowedRoles(roles);
 
         UserAccount account = new UserAccount(name, hash(password), shownName, roles);
         account.requirePasswordChange();
@@ -269,7 +269,7 @@ public class AccountService {
     @RolesAllowed(Roles.ADMIN)
     public AccountSummary updateAccount(String username, String displayName, Set<Role> roles) {
         UserAccount account = existing(username);
-        requireSomeRole(roles);
+        requireAllowedRoles(roles);
         if (account.isEnabled() && account.hasRole(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
             requireAnotherAdministrator(account);
         }
@@ -431,9 +431,19 @@ public class AccountService {
         }
     }
 
-    private static void requireSomeRole(Set<Role> roles) {
+    /**
+     * At least one role, and AUDITOR alone: an account that reads every record to check how it
+     * is used must not also change records (DOCTOR) or accounts (ADMIN).
+     */
+    private static void requireAllowedRoles(Set<Role> roles) {
         if (roles == null || roles.isEmpty()) {
             throw new AccountException("A user needs at least one role.");
+        }
+        if (roles.contains(Role.AUDITOR) && roles.size() > 1) {
+            throw new AccountException("AUDITOR is a role of its own: an auditor reads every"
+                    + " record and changes none, so the same account cannot also be "
+                    + (roles.contains(Role.DOCTOR) ? "a doctor" : "an administrator")
+                    + ". Give auditing an account of its own.");
         }
     }
 

@@ -245,9 +245,9 @@ final class IngestionPipeline {
                 usable.add(new Usable(i, entry, normalised));
             } catch (RowRejectedException e) {
                 String where = e.column() == null ? "" : e.column() + ": ";
-                Object id = row.cells().get(Column.IDENTIFIER);
-                outcomes[i] = RowOutcome.rejected(row.rowNumber(),
-                        id == null ? null : id.toString(), where + e.getMessage());
+                outcomes[i] = RowOutcome.rejected(row.rowNumber(), RowInterpreter
+                        .identifierText(row.cells().get(Column.IDENTIFIER)),
+                        where + e.getMessage());
             }
         }
         List<SubtypePrediction> results = predictor.predictAll(

@@ -120,22 +120,33 @@ final class RowInterpreter {
         return mapped == null ? null : mapped.header();
     }
 
+    /**
+     * A cell of the identifier column as text: a number as Excel shows it (a whole number
+     * without decimals, a number of more than 15 digits with the 15 Excel keeps, never in
+     * powers of ten), other cells as they are.
+     *
+     * @return the text, or {@code null} for an empty cell
+     */
+    static String identifierText(Object cell) {
+        if (cell instanceof Double number) {
+            if (Math.abs(number) >= FIRST_ROUNDED_NUMBER) {
+                return new BigDecimal(number).round(EXCEL_DIGITS).toPlainString();
+            }
+            return number == Math.rint(number) ? Long.toString(number.longValue())
+                    : number.toString();
+        }
+        return cell == null ? null : cell.toString();
+    }
+
     private Optional<String> identifier(Object cell) {
-        Optional<String> id;
         if (cell instanceof Double number && Math.abs(number) >= FIRST_ROUNDED_NUMBER) {
             throw new RowRejectedException(header(Column.IDENTIFIER), "the identifier "
-                    + new BigDecimal(number).round(EXCEL_DIGITS).toPlainString()
-                    + " is a number of more than"
+                    + identifierText(cell) + " is a number of more than"
                     + " 15 digits, and Excel keeps only 15: its last digits may not be the"
                     + " patient's. Format the column as text and type the identifiers again");
         }
-        if (cell instanceof Double number) {
-            id = Optional.of(number == Math.rint(number)
-                    ? Long.toString(number.longValue()) : number.toString());
-        } else {
-            id = Optional.ofNullable(cell).map(Object::toString).map(String::trim)
-                    .filter(s -> !s.isEmpty());
-        }
+        Optional<String> id = Optional.ofNullable(identifierText(cell)).map(String::trim)
+                .filter(s -> !s.isEmpty());
         if (id.isPresent() && id.get().length() > Patient.MAX_EXTERNAL_ID) {
             throw new RowRejectedException(header(Column.IDENTIFIER), "the identifier has "
                     + id.get().length() + " characters; the most accepted is "

@@ -439,8 +439,7 @@ public class UploadService {
             throw new UploadException("The file is empty.");
         }
         if (content.length > maxBytes) {
-            throw new UploadException("The file has " + content.length + " bytes; the most"
-                    + " accepted is " + maxBytes + ".");
+            throw UploadException.tooLarge((long) content.length, maxBytes);
         }
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsb")) {

@@ -51,6 +51,10 @@ class RowInterpreterTest {
         assertThat(interpreter.interpret(row(2, "1234567890123456789", null, 3.0, null))
                 .externalId()).as("typed as text, every digit is kept")
                 .isEqualTo("1234567890123456789");
+        assertThat(RowInterpreter.identifierText(1234567890123456789.0))
+                .as("as the rejected row's patient in the report").isEqualTo("1234567890123460000");
+        assertThat(RowInterpreter.identifierText(12.5)).isEqualTo("12.5");
+        assertThat(RowInterpreter.identifierText(null)).isNull();
     }
 
     @Test

@@ -166,8 +166,7 @@ public class UploadResource {
             byte[] bytes = content.readNBytes(
                     (int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
             if (bytes.length > maxBytes) {
-                throw new UploadException("The file is larger than the " + maxBytes
-                        + " bytes one upload accepts.");
+                throw UploadException.tooLarge(null, maxBytes);
             }
             return bytes;
         }

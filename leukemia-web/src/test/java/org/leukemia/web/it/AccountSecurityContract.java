@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
@@ -229,6 +230,35 @@ public abstract class AccountSecurityContract {
         assertThat(signInLocation(name, temporary)).contains("failed=true");
         assertThat(signedIn(name, NEW_PASSWORD).get("api/patients").statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void anAuditorCannotAlsoBeADoctorOrAnAdministrator() throws Exception {
+        HttpResponse<String> mixed = admin.postJson("api/admin/users",
+                Json.createObjectBuilder().add("username", "mixed-" + run)
+                        .add("password", PASSWORD).add("roles", Json.createArrayBuilder()
+                                .add("DOCTOR").add("AUDITOR")).build().toString());
+        String doctor = user("single", "DOCTOR");
+        HttpResponse<String> widened = admin.putJson("api/admin/users/" + doctor,
+                Json.createObjectBuilder().add("displayName", doctor).add("roles",
+                        Json.createArrayBuilder().add("ADMIN").add("AUDITOR")).build()
+                        .toString());
+        HttpResponse<String> adminDoctor = admin.putJson("api/admin/users/" + doctor,
+                Json.createObjectBuilder().add("displayName", doctor).add("roles",
+                        Json.createArrayBuilder().add("ADMIN").add("DOCTOR")).build()
+                        .toString());
+
+        assertThat(mixed.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.object(mixed).getString("error"))
+                .contains("AUDITOR is a role of its own", "cannot also be a doctor");
+        assertThat(ApiClient.array(admin.get("api/admin/users")).getValuesAs(JsonObject.class))
+                .noneMatch(u -> u.getString("username").equals("mixed-" + run));
+        assertThat(widened.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.object(widened).getString("error"))
+                .contains("cannot also be an administrator");
+        assertThat(adminDoctor.statusCode()).as(adminDoctor.body()).isEqualTo(200);
+        assertThat(account(doctor).getJsonArray("roles").getValuesAs(JsonString.class))
+                .extracting(JsonString::getString).containsExactlyInAnyOrder("ADMIN", "DOCTOR");
     }
 
     @Test
