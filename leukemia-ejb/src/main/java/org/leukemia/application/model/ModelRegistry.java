@@ -1,7 +1,9 @@
 package org.leukemia.application.model;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
@@ -10,17 +12,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.leukemia.application.account.Roles;
+import org.leukemia.application.audit.AuditTrail;
+import org.leukemia.application.audit.AuditTarget;
 import org.leukemia.application.config.ConfigKeys;
 import org.leukemia.ml.DefaultModel;
 import org.leukemia.ml.ModelMetadata;
 import org.leukemia.ml.TrainedModel;
+import org.leukemia.persistence.audit.AuditAction;
 import org.leukemia.persistence.model.ModelVersion;
 import org.leukemia.persistence.model.ModelVersionRepository;
 
@@ -30,7 +39,9 @@ import org.leukemia.persistence.model.ModelVersionRepository;
  * <p>Every model is stored in the database with its Tribuo provenance and metadata, so that an
  * auditor can trace each prediction to the model that made it and to how that model was
  * trained. On first start, with no model registered, the quick-start model is trained on the
- * synthetic reference cohort and registered as version 1.
+ * synthetic reference cohort and registered as version 1. An administrator registers a model
+ * trained elsewhere (with the command line's {@code train}) from its bundle, and may make an
+ * earlier version serve again; each is in the audit trail.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.CONTAINER)
@@ -40,6 +51,9 @@ public class ModelRegistry {
 
     @Inject
     private ModelVersionRepository versions;
+
+    @EJB
+    private AuditTrail audit;
 
     @Inject
     @ConfigProperty(name = ConfigKeys.MODEL_DIR)
@@ -69,6 +83,84 @@ public class ModelRegistry {
         LOG.info(() -> "Model version " + entry.getVersion() + " loaded: "
                 + entry.getDescription());
         return entry.getVersion();
+    }
+
+    /**
+     * Registers a model bundle written by {@code train} (or by {@link TrainedModel#toBytes()})
+     * as the next version, stored byte for byte, and makes it serve predictions from now on.
+     * Predictions made before keep the version that made them.
+     *
+     * @param bundle the bundle's bytes
+     * @return the registered model
+     * @throws ModelRejectedException when the bytes are no model bundle, or this very bundle
+     *     is registered already
+     */
+    @Lock(LockType.WRITE)
+    @RolesAllowed(Roles.ADMIN)
+    public ModelSummary registerBundle(byte[] bundle) {
+        TrainedModel model;
+        try {
+            model = TrainedModel.fromBytes(bundle);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A model bundle was refused", e);
+            throw new ModelRejectedException("The file is not a model bundle that this"
+                    + " application can read (" + e.getMessage() + "). Send the .zip that the"
+                    + " command line's train writes.");
+        }
+        versions.findAll().stream().filter(v -> Arrays.equals(v.getContent(), bundle))
+                .findFirst().ifPresent(v -> {
+                    throw new ModelRejectedException("This bundle is registered already, as"
+                            + " version " + v.getVersion() + ".");
+                });
+        Integer before = active == null ? null : active.version();
+        ModelVersion entry = register(model, bundle);
+        serve(entry, model);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("trainingSource", entry.getTrainingSource());
+        details.put("syntheticTrainingData", entry.isSyntheticTrainingData());
+        details.put("trainingDataSha256", entry.getTrainingDataSha256());
+        details.put("bundleSha256", DigestUtils.sha256Hex(bundle));
+        details.put("bytes", bundle.length);
+        details.put("replacedVersion", before);
+        audit.record(AuditAction.CREATE, AuditTarget.MODEL, entry.getVersion(), details);
+        return summary(entry);
+    }
+
+    /**
+     * Makes a registered version serve predictions again, for example to go back from a newer
+     * model.
+     *
+     * @param version the registered version
+     * @return the model now serving
+     * @throws ModelRejectedException when no such version is registered
+     */
+    @Lock(LockType.WRITE)
+    @RolesAllowed(Roles.ADMIN)
+    public ModelSummary activate(int version) {
+        ModelVersion entry = versions.findByVersion(version).orElseThrow(() ->
+                new ModelRejectedException("No model version " + version + " is registered."));
+        Integer before = active == null ? null : active.version();
+        if (!entry.isActive()) {
+            versions.makeActive(entry);
+            serve(entry, model(entry));
+            audit.recordChange(AuditTarget.MODEL, version,
+                    Map.of("servingVersion", before == null ? "none" : before),
+                    Map.of("servingVersion", version));
+            LOG.info(() -> "Model version " + version + " serves predictions again (was "
+                    + before + ")");
+        }
+        return summary(entry);
+    }
+
+    /** Makes a loaded model the one that serves predictions. */
+    private void serve(ModelVersion entry, TrainedModel model) {
+        modelCards.put(entry.getVersion(), model.modelCardMarkdown());
+        ActiveModel previous = active;
+        if (previous != null) {
+            loaded.put(previous.version(), previous.model()); // still explains its predictions
+        }
+        active = new ActiveModel(entry.getId(), entry.getVersion(),
+                entry.isSyntheticTrainingData(), model);
     }
 
     /**
@@ -105,12 +197,14 @@ public class ModelRegistry {
     /** Every registered model, with its training records and provenance. */
     @Lock(LockType.READ)
     public List<ModelSummary> registeredModels() {
-        return versions.findAll().stream()
-                .map(v -> new ModelSummary(v.getVersion(), v.getDescription(),
-                        v.getTrainingSource(), v.isSyntheticTrainingData(), v.isActive(),
-                        v.getCreatedAt(), v.getTrainingDataSha256(), v.getMetadataJson(),
-                        v.getProvenanceJson(), modelCard(v)))
-                .toList();
+        return versions.findAll().stream().map(this::summary).toList();
+    }
+
+    private ModelSummary summary(ModelVersion v) {
+        return new ModelSummary(v.getVersion(), v.getDescription(), v.getTrainingSource(),
+                v.isSyntheticTrainingData(), v.isActive(), v.getCreatedAt(),
+                v.getTrainingDataSha256(), v.getMetadataJson(), v.getProvenanceJson(),
+                modelCard(v));
     }
 
     private String modelCard(ModelVersion version) {
@@ -122,12 +216,11 @@ public class ModelRegistry {
         LOG.info("No model is registered: training the default model on the synthetic"
                 + " reference cohort");
         TrainedModel model = DefaultModel.trainOnSyntheticCohort();
-        return register(model);
+        return register(model, model.toBytes());
     }
 
-    private ModelVersion register(TrainedModel model) {
+    private ModelVersion register(TrainedModel model, byte[] bundle) {
         ModelMetadata metadata = model.metadata();
-        byte[] bundle = model.toBytes();
         int number = versions.nextVersionNumber();
 
         ModelVersion entry = new ModelVersion(number, metadata.description(),

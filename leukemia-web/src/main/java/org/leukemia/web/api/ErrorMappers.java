@@ -16,6 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.leukemia.application.account.AccountException;
 import org.leukemia.application.patient.PatientChangedException;
+import org.leukemia.application.model.ModelRejectedException;
 import org.leukemia.application.patient.PatientNotFoundException;
 import org.leukemia.application.patient.PatientRecordException;
 import org.leukemia.application.upload.Conflicts;
@@ -88,6 +89,15 @@ final class ErrorMappers {
         @Override
         public Response toResponse(PatientChangedException e) {
             return answer(Response.Status.CONFLICT, e.getMessage());
+        }
+    }
+
+    /** A model bundle that cannot be registered, or a version that does not exist: 400. */
+    @Provider
+    public static class ModelRefused implements ExceptionMapper<ModelRejectedException> {
+        @Override
+        public Response toResponse(ModelRejectedException e) {
+            return answer(Response.Status.BAD_REQUEST, e.getMessage());
         }
     }
 

@@ -104,6 +104,13 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** POST a body of bytes of the given media type. */
+    public HttpResponse<String> postBytes(String path, String contentType, byte[] body)
+            throws Exception {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** PUT a JSON body. */
     public HttpResponse<String> putJson(String path, String json) throws Exception {
         return send(request(path).header("Content-Type", "application/json")

@@ -27,6 +27,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leukemia.ml.ModelTrainer;
+import org.leukemia.ml.SyntheticCohort;
+import org.leukemia.ml.TrainingSettings;
 
 /**
  * The product's main job, checked on a real deployment: a doctor uploads a workbook, every
@@ -496,6 +499,72 @@ public abstract class MainJobContract {
         assertThat(removal).filteredOn(e -> e.getString("action").equals("REMOVE"))
                 .singleElement().satisfies(e -> assertThat(e.getString("details"))
                         .contains("Lab Nord", "Leuco -> wbc (/mm3)"));
+    }
+
+    @Test
+    void anAdministratorRegistersAModelTrainedElsewhereAndCanGoBackToTheEarlierOne()
+            throws Exception {
+        ApiClient admin = new ApiClient(applicationUrl());
+        admin.signIn("admin", DeployedApplication.ADMIN_PASSWORD);
+        ApiClient doctor = doctor("models");
+        int serving = servingVersion(admin);
+        byte[] bundle = new ModelTrainer(TrainingSettings.defaults().withNumTrees(20))
+                .train(SyntheticCohort.draw(300, 5), "a cohort trained elsewhere", true)
+                .toBytes();
+
+        assertThat(doctor.postBytes("api/models", "application/zip", bundle).statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> garbage = admin.postBytes("api/models", "application/zip",
+                "not a model".getBytes(StandardCharsets.UTF_8));
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.object(garbage).getString("error"))
+                .contains("not a model bundle");
+        HttpResponse<String> registered = admin.postBytes("api/models", "application/zip",
+                bundle);
+        try {
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+            int version = ApiClient.object(registered).getInt("version");
+            assertThat(version).isGreaterThan(serving);
+            assertThat(servingVersion(admin)).isEqualTo(version);
+            assertThat(ApiClient.object(registered).getString("trainingSource"))
+                    .isEqualTo("a cohort trained elsewhere");
+            HttpResponse<String> again = admin.postBytes("api/models", "application/zip",
+                    bundle);
+            assertThat(again.statusCode()).isEqualTo(400);
+            assertThat(ApiClient.object(again).getString("error"))
+                    .contains("registered already, as version " + version);
+
+            doctor.upload("api/uploads", "new-model.xlsx", smallWorkbook("NM1-" + run,
+                    "NM2-" + run));
+            assertThat(ApiClient.array(doctor.get("api/patients?q=NM1-" + run))
+                    .getJsonObject(0).getInt("modelVersion")).isEqualTo(version);
+            ApiClient auditor = ApiClient.newUser(applicationUrl(), "modelreader-" + run,
+                    PASSWORD, "AUDITOR");
+            assertThat(ApiClient.object(auditor.get("api/audit?targetType=model&targetId="
+                    + version)).getJsonArray("entries").getValuesAs(JsonObject.class))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.getString("action")).isEqualTo("CREATE");
+                        assertThat(e.getString("details")).contains("bundleSha256",
+                                "\"replacedVersion\":" + serving);
+                    });
+        } finally {
+            HttpResponse<String> back = admin.postJson("api/models/" + serving + "/activate",
+                    "");
+            assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+        }
+        assertThat(servingVersion(admin)).isEqualTo(serving);
+        doctor.upload("api/uploads", "old-model.xlsx", smallWorkbook("OM1-" + run,
+                "OM2-" + run));
+        assertThat(ApiClient.array(doctor.get("api/patients?q=OM1-" + run)).getJsonObject(0)
+                .getInt("modelVersion")).isEqualTo(serving);
+        assertThat(admin.postJson("api/models/9999/activate", "").statusCode())
+                .isEqualTo(400);
+    }
+
+    private static int servingVersion(ApiClient client) throws Exception {
+        return ApiClient.array(client.get("api/models")).getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getBoolean("active")).findFirst().orElseThrow()
+                .getInt("version");
     }
 
     @Test
