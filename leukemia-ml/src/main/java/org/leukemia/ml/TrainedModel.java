@@ -120,12 +120,17 @@ public final class TrainedModel {
         List<List<Map<String, double[]>>> shares = explain ? members.stream()
                 .map(member -> member.contributions(rows)).toList() : List.of();
         Calibration calibration = metadata.calibration();
-        Subtype[] withTypicalValues = decisionsWithTypicalValues(patients);
+        Subtype[] decisions = new Subtype[rows.size()];
+        for (int i = 0; i < decisions.length; i++) {
+            decisions[i] = Subtype.values()[calibration.decide(
+                    calibration.probabilities(margins[i]))];
+        }
+        boolean[] restsOnMissing = restOnMissingResults(patients, decisions);
         List<SubtypePrediction> predictions = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             int row = i;
             predictions.add(prediction(patients.get(i), margins[i], calibration,
-                    withTypicalValues[i], explain
+                    restsOnMissing[i], explain
                             ? contributions(shares.stream().map(s -> s.get(row)).toList(),
                                     patients.get(i), calibration.temperature())
                             : Map.of()));
@@ -169,20 +174,29 @@ public final class TrainedModel {
     }
 
     /**
-     * What the model would suggest for each patient with a missing input if the missing
-     * inputs had typical values (their training medians). Missingness is learned from few
-     * training patients (about 1 in 70 lacked the differential count, most of them with APL),
-     * so a suggestion that changes when the gaps are filled rests on the absence of results,
-     * which says more about a laboratory's routine than about the patient.
-     *
-     * @return per patient, the suggestion with typical values; null where nothing is missing
-     *     or the model has no training medians
+     * Training quantiles, in percent, that the missing inputs of a patient take together in
+     * turn to see whether the suggestion rests on their absence: a low, a typical and a high
+     * profile.
      */
-    private Subtype[] decisionsWithTypicalValues(List<LabValues> patients) {
-        Subtype[] decisions = new Subtype[patients.size()];
+    private static final int[] TYPICAL_PROFILES = {25, 50, 75};
+
+    /**
+     * Whether each patient's suggestion would stay the same if the missing inputs had been
+     * measured with ordinary values: the training quartiles and median, taken by all the
+     * missing inputs together. Missingness is learned from few training patients (about 1 in
+     * 70 lacked the differential count, most of them with APL), so a suggestion that changes
+     * once the gaps are filled rests on the absence of results, which says more about a
+     * laboratory's routine than about the patient.
+     *
+     * @param decisions the suggestion of each patient with the values as given
+     * @return per patient, whether a profile changes the suggestion; false where nothing is
+     *     missing or the model has no training quantiles
+     */
+    private boolean[] restOnMissingResults(List<LabValues> patients, Subtype[] decisions) {
+        boolean[] rests = new boolean[patients.size()];
         DistributionGuard guard = metadata.distributionGuard();
         if (guard == null) {
-            return decisions;
+            return rests;
         }
         List<Integer> incomplete = new ArrayList<>();
         List<LabValues> filled = new ArrayList<>();
@@ -191,24 +205,28 @@ public final class TrainedModel {
             if (missing.isEmpty()) {
                 continue;
             }
-            LabValues.Builder b = LabValues.builder();
-            patients.get(i).asMap().forEach(b::set);
-            for (Parameter p : missing) {
-                guard.median(p).ifPresent(m -> b.set(p, m));
+            for (int percent : TYPICAL_PROFILES) {
+                LabValues.Builder b = LabValues.builder();
+                patients.get(i).asMap().forEach(b::set);
+                for (Parameter p : missing) {
+                    guard.quantile(p, percent).ifPresent(v -> b.set(p, v));
+                }
+                incomplete.add(i);
+                filled.add(b.build());
             }
-            incomplete.add(i);
-            filled.add(b.build());
         }
         if (filled.isEmpty()) {
-            return decisions;
+            return rests;
         }
         double[][] margins = margins(filled, encode(filled));
         Calibration calibration = metadata.calibration();
         for (int j = 0; j < margins.length; j++) {
-            decisions[incomplete.get(j)] = Subtype.values()[calibration.decide(
+            int i = incomplete.get(j);
+            Subtype withProfile = Subtype.values()[calibration.decide(
                     calibration.probabilities(margins[j]))];
+            rests[i] |= withProfile != decisions[i];
         }
-        return decisions;
+        return rests;
     }
 
     /**
@@ -223,7 +241,7 @@ public final class TrainedModel {
     }
 
     private SubtypePrediction prediction(LabValues values, double[] margin,
-            Calibration calibration, Subtype withTypicalValues,
+            Calibration calibration, boolean restsOnMissing,
             Map<Parameter, Map<Subtype, Double>> contributions) {
         double[] p = calibration.probabilities(margin);
         Subtype decision = Subtype.values()[calibration.decide(p)];
@@ -240,12 +258,12 @@ public final class TrainedModel {
         if (used - missing.size() < MIN_MEASURED_SHARE * used) {
             reasons.add("Only " + (used - missing.size()) + " of the " + used + " values the"
                     + " model uses were given; a prediction from so few values is unreliable.");
-        } else if (withTypicalValues != null && withTypicalValues != decision) {
+        } else if (restsOnMissing) {
             reasons.add("The suggestion rests on missing results ("
                     + String.join(", ", missing.stream().map(Parameter::label).toList())
-                    + "): with typical values for them the model would suggest "
-                    + withTypicalValues + ". Few training patients lacked them; measure them"
-                    + " before relying on the suggestion.");
+                    + "): with ordinary values for them the model's answer changes. Few"
+                    + " training patients lacked them; measure them before relying on any"
+                    + " suggestion.");
         } else {
             withheld = false;
         }

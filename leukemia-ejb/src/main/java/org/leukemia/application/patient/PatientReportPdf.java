@@ -52,12 +52,15 @@ final class PatientReportPdf {
     /** The shade of table headers and of the disclaimer's box. */
     static final Color SHADE = new Color(235, 235, 235);
     private static final Color WARNING = new Color(150, 40, 0);
+    private static final Color GREYED = new Color(120, 120, 120);
 
     private final Font body;
     private final Font small;
     private final Font heading;
     private final Font title;
     private final Font warning;
+    /** The model's figures of a withheld suggestion: for the record, not to read as one. */
+    private final Font greyed;
 
     private PatientReportPdf() {
         BaseFont base = baseFont();
@@ -66,6 +69,7 @@ final class PatientReportPdf {
         heading = new Font(base, 12.5f);
         title = new Font(base, 17f);
         warning = new Font(base, 9.5f, Font.NORMAL, WARNING);
+        greyed = new Font(base, 9.5f, Font.ITALIC, GREYED);
     }
 
     /** The font of the patients' documents, embedded in each. */
@@ -207,9 +211,10 @@ final class PatientReportPdf {
         }
         PdfPTable probabilities = table(new float[] {1, 1, 1});
         header(probabilities, "P(ALL)", "P(AML)", "P(APL)");
-        probabilities.addCell(cell(decimal(p.probabilityAll(), 3)));
-        probabilities.addCell(cell(decimal(p.probabilityAml(), 3)));
-        probabilities.addCell(cell(decimal(p.probabilityApl(), 3)));
+        Font figures = p.withheld() ? greyed : body;
+        probabilities.addCell(cell(decimal(p.probabilityAll(), 3), figures));
+        probabilities.addCell(cell(decimal(p.probabilityAml(), 3), figures));
+        probabilities.addCell(cell(decimal(p.probabilityApl(), 3), figures));
         document.add(probabilities);
         if (p.outsideExperience() && !p.withheld()) {
             document.add(paragraph("Warning: outside the model's experience. These values are"
@@ -280,7 +285,11 @@ final class PatientReportPdf {
     }
 
     private PdfPCell cell(String text) {
-        PdfPCell cell = new PdfPCell(new Phrase(plain(text), body));
+        return cell(text, body);
+    }
+
+    private static PdfPCell cell(String text, Font font) {
+        PdfPCell cell = new PdfPCell(new Phrase(plain(text), font));
         cell.setPadding(3);
         return cell;
     }

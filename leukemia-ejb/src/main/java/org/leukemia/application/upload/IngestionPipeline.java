@@ -1,12 +1,15 @@
 package org.leukemia.application.upload;
 
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -246,7 +249,7 @@ final class IngestionPipeline {
             } catch (RowRejectedException e) {
                 String where = e.column() == null ? "" : e.column() + ": ";
                 outcomes[i] = RowOutcome.rejected(row.rowNumber(), RowInterpreter
-                        .identifierText(row.cells().get(Column.IDENTIFIER)),
+                        .cellText(row.cells().get(Column.IDENTIFIER)),
                         where + e.getMessage());
             }
         }
@@ -263,14 +266,14 @@ final class IngestionPipeline {
             PredictionService.Predictor predictor) {
         RowOutcome[] outcomes = chunk.outcomes();
         List<Usable> usable = chunk.usable();
-        Map<String, Patient> known = new HashMap<>(patients.findOwned(
+        KnownPatients known = new KnownPatients(patients.findOwned(
                 usable.stream().map(u -> u.entry().externalId()).collect(Collectors.toSet()),
                 doctor));
         List<Prediction> made = new ArrayList<>(usable.size());
         List<Patient> named = new ArrayList<>();
         for (int j = 0; j < usable.size(); j++) {
             Usable u = usable.get(j);
-            Patient existing = known.get(u.entry().externalId());
+            Patient existing = known.find(u.entry().externalId());
             if (existing != null && existing.isRemoved()) {
                 outcomes[u.slot()] = RowOutcome.rejected(u.entry().rowNumber(),
                         u.entry().externalId(), "the patient " + u.entry().externalId()
@@ -279,7 +282,13 @@ final class IngestionPipeline {
                 continue;
             }
             String before = existing == null ? null : existing.getFullName();
-            String nameNote = existing == null ? null : adoptName(existing, u.entry());
+            String patientNote = existing == null ? null : adoptName(existing, u.entry());
+            if (existing != null && !existing.getExternalId().equals(u.entry().externalId())) {
+                patientNote = (patientNote == null ? "" : patientNote + " ") + "The identifier "
+                        + u.entry().externalId() + " was read as the patient "
+                        + existing.getExternalId() + ": the database does not tell identifiers"
+                        + " apart by case or accents.";
+            }
             if (existing != null && existing.getId() != null && before == null
                     && existing.getFullName() != null) {
                 named.add(existing);
@@ -287,7 +296,7 @@ final class IngestionPipeline {
             Prediction prediction = prediction(u, chunk.results().get(j), known, doctor, upload,
                     predictor);
             made.add(prediction);
-            outcomes[u.slot()] = outcome(u, prediction, nameNote);
+            outcomes[u.slot()] = outcome(u, prediction, patientNote);
         }
         writer.write(made);
         // the predictions stored before for a known patient given its name just now
@@ -295,17 +304,47 @@ final class IngestionPipeline {
         return Arrays.asList(outcomes);
     }
 
+    /**
+     * The doctor's patients a chunk names, known before or new in it, found by identifier as
+     * the database compares them: exactly first, then, as MySQL's collation does, regardless
+     * of case and accents, so that a row never makes a second patient the database's unique
+     * key would refuse (and with it the whole upload).
+     */
+    private static final class KnownPatients {
+
+        private final Map<String, Patient> exact = new HashMap<>();
+        private final Map<String, Patient> loose;
+
+        KnownPatients(Map<String, Patient> found) {
+            Collator collator = Collator.getInstance(Locale.ROOT);
+            collator.setStrength(Collator.PRIMARY);
+            loose = new TreeMap<>(collator);
+            found.values().forEach(this::add);
+        }
+
+        Patient find(String externalId) {
+            Patient patient = exact.get(externalId);
+            return patient != null ? patient : loose.get(externalId);
+        }
+
+        void add(Patient patient) {
+            exact.put(patient.getExternalId(), patient);
+            loose.putIfAbsent(patient.getExternalId(), patient);
+        }
+    }
+
     /** The prediction to store for a row, with its panel and, if new, its patient. */
     private static Prediction prediction(Usable row, SubtypePrediction result,
-            Map<String, Patient> known, UserAccount doctor, Upload upload,
+            KnownPatients known, UserAccount doctor, Upload upload,
             PredictionService.Predictor predictor) {
         PatientEntry entry = row.entry();
         NormalisedValues normalised = row.values();
-        Patient patient = known.computeIfAbsent(entry.externalId(), id -> {
-            Patient created = new Patient(id, doctor, entry.sex());
-            created.describe(entry.fullName(), null);
-            return created;
-        });
+        Patient patient = known.find(entry.externalId());
+        if (patient == null) {
+            patient = new Patient(entry.externalId(), doctor, entry.sex());
+            patient.describe(entry.fullName(), null);
+            known.add(patient);
+        }
         OptionalDouble age = normalised.values().get(Parameter.AGE);
         LabPanel panel = new LabPanel(patient, upload, entry.rowNumber(),
                 age.isPresent() ? age.getAsDouble() : null,
@@ -331,11 +370,11 @@ final class IngestionPipeline {
                 + " recorded name was kept (correct it on the patient's page if need be).";
     }
 
-    private static RowOutcome outcome(Usable row, Prediction prediction, String nameNote) {
+    private static RowOutcome outcome(Usable row, Prediction prediction, String patientNote) {
         PatientEntry entry = row.entry();
         List<String> warnings = new ArrayList<>(row.values().notes());
-        if (nameNote != null) {
-            warnings.add(nameNote);
+        if (patientNote != null) {
+            warnings.add(patientNote);
         }
         Assessment assessment = prediction.getAssessment();
         if (assessment.isWithheld()) {

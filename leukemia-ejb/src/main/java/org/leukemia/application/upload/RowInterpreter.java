@@ -110,7 +110,7 @@ final class RowInterpreter {
         if (age != null && (age > OLDEST_PLAUSIBLE_AGE || age < 0)) {
             Object typed = row.cells().get(Column.of(Parameter.AGE));
             throw new RowRejectedException(header(Column.of(Parameter.AGE)),
-                    "'" + (typed == null ? age : typed) + "' is not an age in years");
+                    "'" + cellText(typed == null ? age : typed) + "' is not an age in years");
         }
         return new PatientEntry(row.rowNumber(), id, name, sex, values, notes, received);
     }
@@ -121,13 +121,13 @@ final class RowInterpreter {
     }
 
     /**
-     * A cell of the identifier column as text: a number as Excel shows it (a whole number
-     * without decimals, a number of more than 15 digits with the 15 Excel keeps, never in
-     * powers of ten), other cells as they are.
+     * A cell as text for people: a number as Excel shows it (a whole number without decimals,
+     * a number of more than 15 digits with the 15 Excel keeps, never in powers of ten), other
+     * cells as they are.
      *
      * @return the text, or {@code null} for an empty cell
      */
-    static String identifierText(Object cell) {
+    static String cellText(Object cell) {
         if (cell instanceof Double number) {
             if (Math.abs(number) >= FIRST_ROUNDED_NUMBER) {
                 return new BigDecimal(number).round(EXCEL_DIGITS).toPlainString();
@@ -141,11 +141,11 @@ final class RowInterpreter {
     private Optional<String> identifier(Object cell) {
         if (cell instanceof Double number && Math.abs(number) >= FIRST_ROUNDED_NUMBER) {
             throw new RowRejectedException(header(Column.IDENTIFIER), "the identifier "
-                    + identifierText(cell) + " is a number of more than"
+                    + cellText(cell) + " is a number of more than"
                     + " 15 digits, and Excel keeps only 15: its last digits may not be the"
                     + " patient's. Format the column as text and type the identifiers again");
         }
-        Optional<String> id = Optional.ofNullable(identifierText(cell)).map(String::trim)
+        Optional<String> id = Optional.ofNullable(cellText(cell)).map(String::trim)
                 .filter(s -> !s.isEmpty());
         if (id.isPresent() && id.get().length() > Patient.MAX_EXTERNAL_ID) {
             throw new RowRejectedException(header(Column.IDENTIFIER), "the identifier has "

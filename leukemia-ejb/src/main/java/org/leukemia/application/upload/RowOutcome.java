@@ -34,8 +34,13 @@ public record RowOutcome(int rowNumber, String patientId, Status status, String 
         return new RowOutcome(rowNumber, patientId,
                 warnings.isEmpty() ? Status.STORED : Status.STORED_WITH_WARNINGS,
                 withheld ? null : prediction.getPredictedSubtype(),
-                withheld ? null : prediction.getConfidence(), withheld,
-                String.join(" ", warnings));
+                withheld ? null : prediction.getConfidence(), withheld, sentences(warnings));
+    }
+
+    /** Messages one after the other, each ending as a sentence does. */
+    static String sentences(List<String> messages) {
+        return String.join(" ", messages.stream().map(String::strip).filter(m -> !m.isEmpty())
+                .map(m -> m.matches("(?s).*[.!?]\\)?") ? m : m + ".").toList());
     }
 
     /**

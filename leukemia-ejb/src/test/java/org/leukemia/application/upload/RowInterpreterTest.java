@@ -34,6 +34,13 @@ class RowInterpreterTest {
     }
 
     @Test
+    void anAgeNoOneReachesIsRefusedAsTheCellShowsIt() {
+        assertThatThrownBy(() -> interpreter.interpret(row(2, "P1", null, 3.0, 150.0)))
+                .isInstanceOf(RowRejectedException.class)
+                .hasMessage("'150' is not an age in years");
+    }
+
+    @Test
     void anIdentifierExcelTurnedIntoANumberKeepsItsDigits() {
         assertThat(interpreter.interpret(row(2, 123456.0, null, 3.0, null)).externalId())
                 .isEqualTo("123456");
@@ -51,10 +58,10 @@ class RowInterpreterTest {
         assertThat(interpreter.interpret(row(2, "1234567890123456789", null, 3.0, null))
                 .externalId()).as("typed as text, every digit is kept")
                 .isEqualTo("1234567890123456789");
-        assertThat(RowInterpreter.identifierText(1234567890123456789.0))
+        assertThat(RowInterpreter.cellText(1234567890123456789.0))
                 .as("as the rejected row's patient in the report").isEqualTo("1234567890123460000");
-        assertThat(RowInterpreter.identifierText(12.5)).isEqualTo("12.5");
-        assertThat(RowInterpreter.identifierText(null)).isNull();
+        assertThat(RowInterpreter.cellText(12.5)).isEqualTo("12.5");
+        assertThat(RowInterpreter.cellText(null)).isNull();
     }
 
     @Test
@@ -220,7 +227,7 @@ class RowInterpreterTest {
         assertThat(entry.notes()).singleElement().asString()
                 .contains("age given, 30 years, differs from the 46 years");
         assertThatThrownBy(() -> interpreter.interpret(row(3, "Q", null, 3.0, -5.0)))
-                .isInstanceOf(RowRejectedException.class).hasMessageContaining("'-5.0'");
+                .isInstanceOf(RowRejectedException.class).hasMessageContaining("'-5'");
     }
 
     private static SheetRow row(int number, Object id, Object sex, Object wbc, Object age) {

@@ -261,8 +261,20 @@ public record DistributionGuard(List<String> features, double[] min, double[] ma
      * @return its median in the training data; empty when the guard does not check it
      */
     public OptionalDouble median(Parameter p) {
+        return quantile(p, 50);
+    }
+
+    /**
+     * Returns a parameter's training quantile.
+     *
+     * @param p the parameter
+     * @param percent the quantile, 0 to 100
+     * @return the value below which {@code percent} % of the training values lie; empty when
+     *     the parameter is not checked
+     */
+    public OptionalDouble quantile(Parameter p, int percent) {
         int j = features.indexOf(p.key());
-        return j < 0 ? OptionalDouble.empty() : OptionalDouble.of(quantiles[j][50]);
+        return j < 0 ? OptionalDouble.empty() : OptionalDouble.of(quantiles[j][percent]);
     }
 
     private Parameter parameter(int j) {
