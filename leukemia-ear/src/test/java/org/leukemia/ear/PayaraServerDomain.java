@@ -118,6 +118,8 @@ final class PayaraServerDomain {
             asadmin(true, "set", http + "cookie-same-site-enabled=true");
             asadmin(true, "set", http + "cookie-same-site-value=Strict");
         }
+        // role refusals are audited and logged by the application in one line each
+        asadmin(true, "set-log-levels", "jakarta.enterprise.ejb.container=SEVERE");
         // a listener changed while running does not always come back; a restart brings both
         asadmin(true, "restart-domain", DOMAIN);
         // JDBC drivers belong to the server, as in any Payara Server installation.

@@ -4,6 +4,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.leukemia.application.audit.AuditTarget;
@@ -20,6 +21,8 @@ public final class Refusals {
 
     /** Why a role refusal is refused. */
     public static final String ROLE = "the caller's role does not allow it";
+
+    private static final Logger LOG = Logger.getLogger(Refusals.class.getName());
 
     private static final String PATIENT_PAGE = "/app/patient.xhtml";
     private static final Pattern API_RECORD = Pattern.compile(
@@ -48,6 +51,8 @@ public final class Refusals {
             target = AuditTarget.PATIENT;
             id = request.getParameter("id").strip();
         }
+        LOG.info(() -> "Refused for the caller's role: " + request.getRemoteUser() + ", "
+                + request.getMethod() + " " + path);
         CDI.current().select(AuditTrail.class).get().recordRefusal(target, id,
                 request.getMethod() + " " + path, ROLE, Map.of());
     }

@@ -46,7 +46,7 @@ public abstract class MainJobContract {
 
     private static final String PASSWORD = "doctor-password-42";
 
-    private String run;
+    protected String run;
 
     /** @return the application's URL, ending in "/" */
     protected abstract String applicationUrl() throws Exception;

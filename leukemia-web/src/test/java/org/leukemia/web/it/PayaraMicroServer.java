@@ -86,7 +86,8 @@ final class PayaraMicroServer {
         command.addAll(List.of("-jar", System.getProperty("payara.micro.jar"),
                 "--deploy", System.getProperty("application.war"),
                 "--contextroot", "leukemia", "--port", Integer.toString(port),
-                "--nocluster", "--rootdir", work.resolve("micro-root").toString()));
+                "--nocluster", "--rootdir", work.resolve("micro-root").toString(),
+                "--postbootcommandfile", System.getProperty("payara.post-boot")));
 
         Path log = work.resolve("payara-micro.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
