@@ -1,13 +1,18 @@
 package org.leukemia.application.audit;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** The details of an audit entry, written as JSON in the order the fields were given. */
+/**
+ * The details of an audit entry, written as JSON in the order the fields were given: maps as
+ * objects, collections as arrays, numbers and booleans as such, anything else as text.
+ */
 final class AuditDetails {
 
     private AuditDetails() {
@@ -52,6 +57,11 @@ final class AuditDetails {
         }
         if (value instanceof Map<?, ?> nested) {
             return object(nested).build();
+        }
+        if (value instanceof Collection<?> items) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            items.forEach(item -> array.add(value(item)));
+            return array.build();
         }
         if (value instanceof Boolean flag) {
             return flag ? JsonValue.TRUE : JsonValue.FALSE;

@@ -47,8 +47,8 @@ public class AuditTrail {
      * @param action what was done
      * @param target the kind of record, or null
      * @param targetId its id, or null
-     * @param details what else an auditor needs to know (values are written as text, numbers
-     *     or booleans), or an empty map
+     * @param details what else an auditor needs to know (values are written as text, numbers,
+     *     booleans, objects or arrays), or an empty map
      */
     @PermitAll
     public void record(AuditAction action, AuditTarget target, Object targetId,

@@ -66,7 +66,7 @@ public class PatientQueryService {
     @Inject
     private ModelRegistry registry;
 
-    /** The audit target id of an export of the patient list. */
+    /** The audit target id of the patient list: its pages shown and its exports. */
     public static final String LIST_EXPORT_TARGET = "patient-list";
 
     /** The most rows a list counts exactly; past it, a list says "more than". */
@@ -90,7 +90,8 @@ public class PatientQueryService {
     /**
      * One page of the patient list: the predictions of the caller's patients (a doctor) or of
      * every patient (an auditor) that meet {@code criteria}, in {@code sort}'s order. Removed
-     * patients are never listed.
+     * patients are never listed. A page that shows patients is recorded in the audit trail as
+     * a view, with its filters, order and the patients it showed.
      *
      * @param first index of the first row, from 0
      * @param max the most rows to return, at least 1
@@ -98,9 +99,18 @@ public class PatientQueryService {
     public List<PredictionSummary> patientList(PredictionCriteria criteria, PredictionSort sort,
             int first, int max) {
         PredictionScope scope = scopeOf(accounts.currentAccount());
-        return predictions.search(scope, criteria, sort, first, max).stream()
-                .map(PatientQueryService::summarise)
-                .toList();
+        List<PredictionSummary> page = predictions.search(scope, criteria, sort, first, max)
+                .stream().map(PatientQueryService::summarise).toList();
+        if (!page.isEmpty()) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("filters", PatientListing.describe(criteria));
+            details.put("order", PatientListing.describe(sort));
+            details.put("first", first);
+            details.put("patients", page.stream().map(PredictionSummary::patientId).distinct()
+                    .toList());
+            audit.record(AuditAction.VIEW, AuditTarget.REPORT, LIST_EXPORT_TARGET, details);
+        }
+        return page;
     }
 
     /**

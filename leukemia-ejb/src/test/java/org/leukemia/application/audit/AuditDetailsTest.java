@@ -3,6 +3,7 @@ package org.leukemia.application.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +41,15 @@ class AuditDetailsTest {
 
         assertThat(AuditDetails.json(details)).isEqualTo("{\"rows\":1200,\"intact\":true,"
                 + "\"confidence\":0.25,\"file\":\"labs \\\"March\\\".xlsx\"}");
+    }
+
+    @Test
+    void collectionsAreArraysOfTheirValues() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("patients", List.of(36495L, 12L));
+        details.put("labels", List.of("a", "b"));
+
+        assertThat(AuditDetails.json(details))
+                .isEqualTo("{\"patients\":[36495,12],\"labels\":[\"a\",\"b\"]}");
     }
 }

@@ -208,9 +208,11 @@ public abstract class PatientListContract {
 
         HttpResponse<String> trail = account("exportaudit", "AUDITOR").get(
                 "api/audit?targetType=report&targetId=patient-list&actor=exporter-" + run);
-        List<String> details = ApiClient.object(trail).getJsonArray("entries")
-                .getValuesAs(JsonObject.class).stream().map(e -> e.getString("details"))
-                .toList();
+        List<JsonObject> entries = ApiClient.object(trail).getJsonArray("entries")
+                .getValuesAs(JsonObject.class);
+        List<String> details = entries.stream()
+                .filter(e -> e.getString("action").equals("EXPORT"))
+                .map(e -> e.getString("details")).toList();
         assertThat(details).hasSize(2);
         assertThat(details.get(1)).contains("\"format\":\"xlsx\"", "\"lines\":3",
                 "begins with '" + prefix + "1'", "patient identifier, Z to A");
