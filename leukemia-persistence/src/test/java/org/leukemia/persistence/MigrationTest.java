@@ -6,11 +6,19 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leukemia.persistence.testing.TestDatabase;
@@ -45,6 +53,53 @@ class MigrationTest {
             assertThat(reopened.migration().appliedCount()).isZero();
             assertThat(reopened.migration().schemaVersion()).isEqualTo(latest(scripts));
         }
+    }
+
+    @Test
+    void anAccountGivenAuditorBesideAnotherRoleKeepsTheOtherRoleOnMariaDb() throws Exception {
+        auditorRoleStandsAlone(TestDatabase.emptyMysql("migration_v11"));
+    }
+
+    @Test
+    void anAccountGivenAuditorBesideAnotherRoleKeepsTheOtherRoleOnH2(@TempDir Path folder)
+            throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + folder.resolve("leukemia"));
+        h2.setUser("sa");
+        auditorRoleStandsAlone(h2);
+    }
+
+    /** V11 on accounts made under V10, which let AUDITOR go with other roles. */
+    private static void auditorRoleStandsAlone(DataSource dataSource) throws SQLException {
+        Flyway.configure(SchemaMigrator.class.getClassLoader()).dataSource(dataSource)
+                .locations(SchemaMigrator.LOCATION).target("10").load().migrate();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            String[][] accounts = {{"1", "auditor"}, {"2", "doctor"}, {"3", "both"},
+                {"4", "everything"}};
+            for (String[] a : accounts) {
+                s.executeUpdate("INSERT INTO user_account (id, username, password_hash,"
+                        + " display_name, enabled, created_at) VALUES (" + a[0] + ", '" + a[1]
+                        + "', 'x', '" + a[1] + "', TRUE, CURRENT_TIMESTAMP)");
+            }
+            s.executeUpdate("INSERT INTO user_role (user_id, role) VALUES (1, 'AUDITOR'),"
+                    + " (2, 'DOCTOR'), (3, 'DOCTOR'), (3, 'AUDITOR'), (4, 'ADMIN'),"
+                    + " (4, 'DOCTOR'), (4, 'AUDITOR')");
+        }
+
+        MigrationReport report = SchemaMigrator.migrate(dataSource);
+
+        assertThat(report.applied()).contains("V11 auditor role alone");
+        List<String> roles = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT a.username, r.role FROM user_role r"
+                        + " JOIN user_account a ON a.id = r.user_id"
+                        + " ORDER BY a.username, r.role")) {
+            while (rows.next()) {
+                roles.add(rows.getString(1) + " " + rows.getString(2));
+            }
+        }
+        assertThat(roles).containsExactly("auditor AUDITOR", "both DOCTOR", "doctor DOCTOR",
+                "everything ADMIN", "everything DOCTOR");
     }
 
     /** The migration scripts of this module, in version order. */

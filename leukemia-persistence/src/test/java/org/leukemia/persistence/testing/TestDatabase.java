@@ -85,6 +85,28 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static TestDatabase mysql(String name, boolean fresh) {
+        String databaseUrl = createMysql(name, fresh);
+        String user = System.getProperty("test.db.user", "leukemia");
+        String password = System.getProperty("test.db.password", "leukemia");
+        return new TestDatabase(databaseUrl, user, password, "com.mysql.cj.jdbc.Driver",
+                mysqlDataSource(databaseUrl, user, password));
+    }
+
+    /**
+     * Creates (dropping it first if it exists) the empty database {@code leukemia_test_<name>}
+     * on the MySQL/MariaDB test server, without migrating it: for a test of one migration.
+     *
+     * @param name lowercase letters, digits and underscores; unique per test
+     * @return a plain data source of the new database
+     */
+    public static DataSource emptyMysql(String name) {
+        return mysqlDataSource(createMysql(name, true),
+                System.getProperty("test.db.user", "leukemia"),
+                System.getProperty("test.db.password", "leukemia"));
+    }
+
+    /** Creates the database {@code <base>_<name>} if missing, and returns its JDBC url. */
+    private static String createMysql(String name, boolean fresh) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(
                     "name must be 1-40 lowercase letters, digits or underscores: " + name);
@@ -116,8 +138,7 @@ public final class TestDatabase implements AutoCloseable {
         }
         String databaseUrl = matcher.group(1) + "/" + database + query;
         LOG.fine(() -> "Created test database " + databaseUrl);
-        return new TestDatabase(databaseUrl, user, password, "com.mysql.cj.jdbc.Driver",
-                mysqlDataSource(databaseUrl, user, password));
+        return databaseUrl;
     }
 
     /**
