@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leukemia.persistence.testing.TestDatabase;
@@ -31,6 +36,47 @@ class AccountSecurityRepositoryTest {
     void worksOnH2(@TempDir Path folder) {
         try (TestDatabase db = TestDatabase.h2(folder)) {
             check(db);
+        }
+    }
+
+    @Test
+    void administratorsAreCountedOneTransactionAfterTheOtherOnMariaDb() throws Exception {
+        try (TestDatabase db = TestDatabase.mysql("account_security_lock")) {
+            db.inTransaction(em -> {
+                UserAccountRepository users = new UserAccountRepository(em);
+                users.add(new UserAccount("first", "h", "First", Set.of(Role.ADMIN)));
+                users.add(new UserAccount("second", "h", "Second", Set.of(Role.ADMIN)));
+            });
+            CountDownLatch counted = new CountDownLatch(1);
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                // "first" disables "second" while "second" is about to disable "first"
+                Future<Long> firstSaw = other.submit(() -> db.fromTransaction(em -> {
+                    UserAccountRepository users = new UserAccountRepository(em);
+                    long admins = users.countEnabledWithRoleForUpdate(Role.ADMIN);
+                    counted.countDown();
+                    pause(Duration.ofMillis(700));
+                    users.findByUsername("second").orElseThrow().disable();
+                    return admins;
+                }));
+                assertThat(counted.await(30, TimeUnit.SECONDS)).isTrue();
+                long secondSaw = db.fromTransaction(em -> new UserAccountRepository(em)
+                        .countEnabledWithRoleForUpdate(Role.ADMIN));
+
+                assertThat(firstSaw.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+                assertThat(secondSaw).as("counted after the first one's change").isEqualTo(1);
+            } finally {
+                other.shutdownNow();
+            }
+        }
+    }
+
+    private static void pause(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -68,8 +114,8 @@ class AccountSecurityRepositoryTest {
             assertThat(users.findByUsername("boss").orElseThrow().getCredentialsVersion())
                     .isZero();
             assertThat(users.findByUsernameForUpdate("nobody")).isEmpty();
-            assertThat(users.countEnabledWithRole(Role.ADMIN)).isEqualTo(1);
-            assertThat(users.countEnabledWithRole(Role.AUDITOR)).isEqualTo(1);
+            assertThat(users.countEnabledWithRoleForUpdate(Role.ADMIN)).isEqualTo(1);
+            assertThat(users.countEnabledWithRoleForUpdate(Role.AUDITOR)).isEqualTo(1);
         });
     }
 }

@@ -425,7 +425,7 @@ public class AccountService {
     }
 
     private void requireAnotherAdministrator(UserAccount admin) {
-        if (users.countEnabledWithRole(Role.ADMIN) <= 1) {
+        if (users.countEnabledWithRoleForUpdate(Role.ADMIN) <= 1) {
             throw new AccountException("'" + admin.getUsername() + "' is the last enabled"
                     + " administrator: make another account an administrator first.");
         }

@@ -48,12 +48,19 @@ public class UserAccountRepository {
                 .findFirst();
     }
 
-    /** Number of enabled accounts that hold {@code role}. */
-    public long countEnabledWithRole(Role role) {
-        return em.createQuery("select count(u) from UserAccount u join u.roles r"
-                        + " where r = :role and u.enabled = true", Long.class)
+    /**
+     * Number of enabled accounts that hold {@code role}, their rows locked until the
+     * transaction ends: two administrators who each take the role, or the account, from the
+     * other at the same moment are counted one after the other, so that one of them sees
+     * the other's change and the last administrator is never lost.
+     */
+    public long countEnabledWithRoleForUpdate(Role role) {
+        return em.createQuery("select u from UserAccount u join u.roles r"
+                        + " where r = :role and u.enabled = true", UserAccount.class)
                 .setParameter("role", Objects.requireNonNull(role, "role"))
-                .getSingleResult();
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .size();
     }
 
     /** The account with this id. */
