@@ -46,6 +46,10 @@ final class PatientReportPdf {
 
     /** A font with the Latin, Greek and Cyrillic letters, embedded; it comes with OpenPDF. */
     private static final String FONT = "font-fallback/LiberationSans-Regular.ttf";
+    /** What stands in the documents for a character their font cannot draw. */
+    static final String UNDRAWN = "?";
+    /** The documents' font, asked which characters it can draw. */
+    private static final BaseFont GLYPHS = baseFont();
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
@@ -300,9 +304,24 @@ final class PatientReportPdf {
         return paragraph;
     }
 
-    /** The text with its control characters (other than line breaks) left out. */
+    /**
+     * The text with its control characters (other than line breaks) left out, and each
+     * character the documents' font cannot draw (an emoji, say) printed as {@value #UNDRAWN},
+     * so that no character of what was typed vanishes unseen.
+     */
     static String plain(String text) {
-        return text == null ? "" : text.replaceAll("[\\p{Cc}&&[^\\n]]", "");
+        if (text == null) {
+            return "";
+        }
+        StringBuilder printable = new StringBuilder(text.length());
+        text.replaceAll("[\\p{Cc}&&[^\\n]]", "").codePoints().forEach(c -> {
+            if (c == '\n' || Character.isWhitespace(c) || GLYPHS.charExists(c)) {
+                printable.appendCodePoint(c);
+            } else {
+                printable.append(UNDRAWN);
+            }
+        });
+        return printable.toString();
     }
 
     private static String orNotRecorded(String text) {

@@ -58,6 +58,9 @@ class PatientReportPdfTest {
     void controlCharactersFromUploadedTextNeverReachTheDocument() {
         assertThat(PatientReportPdf.plain("P\u0000-1\u0007\tx\ny")).isEqualTo("P-1x\ny");
         assertThat(PatientReportPdf.plain(null)).isEmpty();
+        assertThat(PatientReportPdf.plain("Better \uD83D\uDE42 today, Łódź, 5 µL, ≥ 2"))
+                .as("a character the font cannot draw shows as ?, the others as typed")
+                .isEqualTo("Better ? today, Łódź, 5 µL, ≥ 2");
     }
 
     private static PatientRecord record() {
