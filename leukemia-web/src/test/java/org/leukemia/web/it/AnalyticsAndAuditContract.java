@@ -1,6 +1,7 @@
 package org.leukemia.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -161,6 +162,52 @@ public abstract class AnalyticsAndAuditContract {
                     .containsAnyOf("max must lie between 1 and 500", "first must be 0 or more",
                             "cannot be read: 'abc'");
         }
+    }
+
+    @Test
+    void anEntryChangedInTheDatabaseBreaksTheChainThereForTheAuditor() throws Exception {
+        ApiClient doctor = user("tampered", "DOCTOR");
+        ApiClient auditor = user("auditor3", "AUDITOR");
+        upload(doctor, "T1-" + run);
+        JsonObject uploadEntry = entries(auditor, "actor=tampered-" + run + "&targetType=upload")
+                .get(0);
+        long seq = uploadEntry.getJsonNumber("seq").longValue();
+        String stored = uploadEntry.getString("details");
+        // what someone with access to the database might do: make the upload look smaller
+        String forged = stored.replaceFirst("\"rowsStored\":\\d+", "\"rowsStored\":0");
+        assertThat(forged).as("the entry holds the rows stored").isNotEqualTo(stored);
+
+        boolean changed = changeAuditDetails(seq, forged);
+        assumeTrue(changed, "the deployment's database can be changed by the test");
+        JsonObject broken;
+        try {
+            broken = ApiClient.object(auditor.postJson("api/audit/verification", "{}"));
+        } finally {
+            changeAuditDetails(seq, stored);
+        }
+        JsonObject mended = ApiClient.object(auditor.postJson("api/audit/verification", "{}"));
+
+        assertThat(broken.getBoolean("intact")).isFalse();
+        assertThat(broken.getJsonNumber("brokenAt").longValue()).isEqualTo(seq);
+        assertThat(broken.getString("problem")).isNotBlank();
+        assertThat(mended.getBoolean("intact")).as("the entry as it was").isTrue();
+        assertThat(entries(auditor, "actor=auditor3-" + run + "&targetType=audit-trail"))
+                .as("both checks are recorded, newest first")
+                .extracting(e -> e.getString("details"))
+                .satisfiesExactly(
+                        now -> assertThat(now).contains("\"intact\":true"),
+                        before -> assertThat(before).contains("\"intact\":false",
+                                "\"brokenAt\":" + seq));
+    }
+
+    /**
+     * Writes {@code details} into the stored audit entry {@code seq}, as someone with access
+     * to the database could, without mending its hash.
+     *
+     * @return false when the deployment's database cannot be changed from the test
+     */
+    protected boolean changeAuditDetails(long seq, String details) throws Exception {
+        return false;
     }
 
     @Test
