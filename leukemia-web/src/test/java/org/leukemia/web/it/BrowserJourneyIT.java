@@ -262,6 +262,15 @@ class BrowserJourneyIT {
         screenshot("patient-record");
         assertThat(text(byId("messages"))).contains("Note added.");
 
+        // A note written without a space wraps inside the page instead of widening it.
+        long overflowBefore = horizontalOverflow();
+        assertThat(api.postJson("api/patients/" + id + "/notes",
+                "{\"body\":\"" + "x".repeat(4000) + "\"}").statusCode()).isEqualTo(201);
+        browser.navigate().refresh();
+        waitFor(PAGE).until(ExpectedConditions.textToBePresentInElementLocated(byId("notes"),
+                "xxxxxxxxxx"));
+        assertThat(horizontalOverflow()).isLessThanOrEqualTo(overflowBefore);
+
         // Removal asks first, then the page says it is done.
         browser.findElement(byId("remove:removePatient")).click();
         waitFor(PAGE).until(ExpectedConditions.elementToBeClickable(
@@ -512,6 +521,13 @@ class BrowserJourneyIT {
                 }
             }
         }
+    }
+
+    /** How many pixels the page is wider than the window: 0 when it needs no scrolling. */
+    private long horizontalOverflow() {
+        return ((Number) ((JavascriptExecutor) browser).executeScript("return"
+                + " document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+                .longValue();
     }
 
     private boolean isShown(By locator) {
