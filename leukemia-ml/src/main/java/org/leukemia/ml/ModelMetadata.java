@@ -1,6 +1,7 @@
 package org.leukemia.ml;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.leukemia.ml.training.Calibration;
+import org.leukemia.ml.training.ConfidentZone;
 import org.leukemia.ml.training.CvResult;
 import org.leukemia.ml.training.DistributionGuard;
 import org.leukemia.ml.training.RankLogisticRegression;
@@ -44,6 +46,11 @@ public record ModelMetadata(String description, String trainingSource,
         Map<Subtype, Double> confidentCutoffs, DistributionGuard distributionGuard,
         Map<String, Double> outOfFoldFigures, RankLogisticRegression linearModel) {
 
+    /** The lowest cut-off of the confident zone a bundle may carry: even odds. */
+    public static final double MIN_CONFIDENT_CUTOFF = 0.5;
+
+    private static final int K = Subtype.values().length;
+
     /**
      * Validates the components and copies mutable ones.
      *
@@ -67,7 +74,8 @@ public record ModelMetadata(String description, String trainingSource,
      * @throws NullPointerException if a component other than the guard or the linear model
      *     is null
      * @throws IllegalArgumentException if the linear model has no guard to score its inputs,
-     *     or not one coefficient per guard feature
+     *     or not one coefficient per guard feature; or if the calibration, decision rule or
+     *     confident zone is none that training makes (see {@link ModelTrainer})
      */
     public ModelMetadata {
         Objects.requireNonNull(description, "description");
@@ -92,7 +100,65 @@ public record ModelMetadata(String description, String trainingSource,
                 .length != distributionGuard.features().size())) {
             throw new IllegalArgumentException(
                     "the logistic regression needs one coefficient per guard feature");
+        }        requireWhatTrainingMakes(syntheticTrainingData, classCounts, calibration,
+                confidentCutoffs);
+    }
+
+    /**
+     * Refuses records that training cannot have written, such as a bundle edited by hand to
+     * decide one subtype whatever its probability, or to call every prediction confident:
+     * the calibration within the ranges it is fitted in, decision weights that are those of
+     * the rule they name for the recorded class counts, and cut-offs of the confident zone
+     * that a suggestion below even odds never reaches (none at all for synthetic data).
+     */
+    private static void requireWhatTrainingMakes(boolean synthetic,
+            Map<Subtype, Integer> classCounts, Calibration calibration,
+            Map<Subtype, Double> cutoffs) {
+        if (!(calibration.temperature() >= Calibration.MIN_TEMPERATURE
+                && calibration.temperature() <= Calibration.MAX_TEMPERATURE)) {
+            throw new IllegalArgumentException("the calibration's temperature "
+                    + calibration.temperature() + " lies outside what training fits ("
+                    + Calibration.MIN_TEMPERATURE + " to " + Calibration.MAX_TEMPERATURE + ")");
         }
+        for (double b : calibration.bias()) {
+            if (!(Math.abs(b) <= Calibration.BIAS_RANGE)) {
+                throw new IllegalArgumentException("the calibration's bias " + b
+                        + " lies outside what training fits (within "
+                        + Calibration.BIAS_RANGE + ")");
+            }
+        }
+        double[] expected = switch (calibration.decisionRule()) {
+            case Calibration.MOST_PROBABLE -> Calibration.identity(K).decisionWeights();
+            case Calibration.BALANCED -> Calibration.balancedWeights(counts(classCounts));
+            default -> throw new IllegalArgumentException("unknown decision rule '"
+                    + calibration.decisionRule() + "'");
+        };
+        double[] weights = calibration.decisionWeights();
+        for (int c = 0; c < K; c++) {
+            if (weights.length != K || !(Math.abs(weights[c] - expected[c]) <= 1e-9)) {
+                throw new IllegalArgumentException("the decision weights "
+                        + Arrays.toString(weights) + " are not those of the rule '"
+                        + calibration.decisionRule() + "' for the class counts " + classCounts
+                        + " (" + Arrays.toString(expected) + ")");
+            }
+        }
+        cutoffs.forEach((subtype, cut) -> {
+            boolean never = cut >= ConfidentZone.NEVER;
+            if (!(never || cut >= MIN_CONFIDENT_CUTOFF && cut <= 1.0)
+                    || synthetic && !never) {
+                throw new IllegalArgumentException("the confident zone's cut-off " + cut
+                        + " for " + subtype + " is none that training chooses (at least "
+                        + MIN_CONFIDENT_CUTOFF + ", or never"
+                        + (synthetic ? ", and always never for synthetic training data" : "")
+                        + ")");
+            }
+        });
+    }
+
+    private static int[] counts(Map<Subtype, Integer> classCounts) {
+        int[] counts = new int[K];
+        classCounts.forEach((s, n) -> counts[s.ordinal()] = n);
+        return counts;
     }
 
     /**

@@ -412,11 +412,8 @@ public final class ModelTrainer {
         for (int t : truth) {
             counts[t]++;
         }
-        double[] balanced = new double[K];
-        for (int c = 0; c < K; c++) {
-            balanced[c] = (double) truth.length / (K * counts[c]);
-        }
-        Calibration alternative = fitted.withDecision(balanced, Calibration.BALANCED);
+        Calibration alternative = fitted.withDecision(Calibration.balancedWeights(counts),
+                Calibration.BALANCED);
         return balancedAccuracy(alternative, margins, truth)
                 > balancedAccuracy(fitted, margins, truth) ? alternative : fitted;
     }

@@ -116,7 +116,7 @@ public final class MetadataJson {
                     root.hasNonNull("linearModel") ? MAPPER.treeToValue(
                             root.get("linearModel"), RankLogisticRegression.class) : null);
         } catch (JsonProcessingException | RuntimeException e) {
-            throw new IllegalArgumentException("invalid model metadata", e);
+            throw new IllegalArgumentException("invalid model metadata: " + e.getMessage(), e);
         }
     }
 }

@@ -25,9 +25,15 @@ public record Calibration(double temperature, double[] bias, double[] decisionWe
     /** Name of the rule with decision weights inverse to the training prevalence. */
     public static final String BALANCED = "prevalence-balanced";
 
-    private static final double MIN_LOG_T = Math.log(0.2);
-    private static final double MAX_LOG_T = Math.log(5.0);
-    private static final double BIAS_RANGE = 4.0;
+    /** The lowest temperature the fit tries. */
+    public static final double MIN_TEMPERATURE = 0.2;
+    /** The highest temperature the fit tries. */
+    public static final double MAX_TEMPERATURE = 5.0;
+    /** The largest bias, either way, the fit tries. */
+    public static final double BIAS_RANGE = 4.0;
+
+    private static final double MIN_LOG_T = Math.log(MIN_TEMPERATURE);
+    private static final double MAX_LOG_T = Math.log(MAX_TEMPERATURE);
     private static final int ROUNDS = 6;
 
     /**
@@ -98,6 +104,23 @@ public record Calibration(double temperature, double[] bias, double[] decisionWe
             }
         }
         return best;
+    }
+
+    /**
+     * The decision weights of the {@link #BALANCED} rule: each class weighed against its
+     * frequency, {@code n / (classes * n_c)}, so that the rule aims at the best balanced
+     * accuracy.
+     *
+     * @param classCounts training cases per class, each at least 1
+     * @return decision weight per class
+     */
+    public static double[] balancedWeights(int[] classCounts) {
+        int n = Arrays.stream(classCounts).sum();
+        double[] weights = new double[classCounts.length];
+        for (int c = 0; c < weights.length; c++) {
+            weights[c] = (double) n / (classCounts.length * classCounts[c]);
+        }
+        return weights;
     }
 
     /**
