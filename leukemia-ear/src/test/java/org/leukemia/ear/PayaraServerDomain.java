@@ -120,6 +120,9 @@ final class PayaraServerDomain {
         }
         // role refusals are audited and logged by the application in one line each
         asadmin(true, "set-log-levels", "jakarta.enterprise.ejb.container=SEVERE");
+        // only the application and the readiness check answer
+        asadmin(true, "set-metrics-configuration", "--enabled=false");
+        asadmin(true, "set-openapi-configuration", "--enabled=false");
         // a listener changed while running does not always come back; a restart brings both
         asadmin(true, "restart-domain", DOMAIN);
         // JDBC drivers belong to the server, as in any Payara Server installation.

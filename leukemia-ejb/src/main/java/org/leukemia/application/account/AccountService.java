@@ -158,11 +158,15 @@ public class AccountService {
             throw new AccountException("A username has 2 to 64 characters: lower-case letters,"
                     + " digits, dots, dashes or underscores.");
         }
+        if (name.equals(AuditTrail.ANONYMOUS)) {
+            throw new AccountException("The username '" + name + "' is reserved: the audit"
+                    + " trail names with it whoever was not signed in.");
+        }
         if (users.findByUsername(name).isPresent()) {
             throw new AccountException("The username '" + name + "' is already taken.");
         }
         String shownName = displayName == null || displayName.isBlank()
-                ? name : displayName.trim();
+                ? name : shownName(displayName);
         PasswordPolicy.require(password, name, shownName);
         requireAllowedRoles(roles);
 
@@ -277,7 +281,7 @@ public class AccountService {
         String nameBefore = account.getDisplayName();
 
         if (displayName != null && !displayName.isBlank()) {
-            account.rename(displayName.trim());
+            account.rename(shownName(displayName));
         }
         rolesBefore.stream().filter(r -> !roles.contains(r)).forEach(account::revoke);
         roles.forEach(account::grant);
@@ -422,6 +426,17 @@ public class AccountService {
         String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         return users.findByUsername(name)
                 .orElseThrow(() -> new AccountException("No account '" + name + "'."));
+    }
+
+    /** A name shown on pages, trimmed, within what an account keeps. */
+    private static String shownName(String displayName) {
+        String shown = displayName.trim();
+        if (shown.length() > UserAccount.MAX_DISPLAY_NAME) {
+            throw new AccountException("A name shown on pages has at most "
+                    + UserAccount.MAX_DISPLAY_NAME + " characters; this one has "
+                    + shown.length() + ".");
+        }
+        return shown;
     }
 
     private void requireAnotherAdministrator(UserAccount admin) {

@@ -1,5 +1,8 @@
 package org.leukemia.application.audit;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** The kinds of record the audit trail names. */
 public enum AuditTarget {
     /** A patient, with their panels, predictions, notes and diagnosis. */
@@ -26,5 +29,15 @@ public enum AuditTarget {
     /** @return the name stored with the entry */
     public String key() {
         return key;
+    }
+
+    /**
+     * The target of a stored name.
+     *
+     * @param key a name such as {@code "patient"}
+     * @return the target, or empty when no target has that name
+     */
+    public static Optional<AuditTarget> fromKey(String key) {
+        return Arrays.stream(values()).filter(t -> t.key.equals(key)).findFirst();
     }
 }

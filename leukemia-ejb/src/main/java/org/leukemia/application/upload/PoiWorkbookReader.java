@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -24,6 +26,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
  */
 final class PoiWorkbookReader {
 
+    private static final Logger LOG = Logger.getLogger(PoiWorkbookReader.class.getName());
     private static final DataFormatter TEXT = new DataFormatter();
 
     private final Supplier<SheetParser> parsers;
@@ -79,8 +82,10 @@ final class PoiWorkbookReader {
             return new UploadException("The workbook unpacks to far more data than its size"
                     + " can hold honestly (a zip bomb?); it was not read.");
         }
-        return new UploadException("The file is not an Excel workbook that can be read ("
-                + e.getClass().getSimpleName() + ").");
+        LOG.log(Level.FINE, "A workbook could not be read", e);
+        return new UploadException("The file is not an Excel workbook that can be read: it"
+                + " is damaged, or of another kind under an Excel name. Open it in Excel or"
+                + " LibreOffice, save it again as .xlsx and upload that.");
     }
 
     private static void read(Sheet sheet, SheetParser parser) {

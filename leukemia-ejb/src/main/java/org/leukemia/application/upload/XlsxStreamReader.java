@@ -11,8 +11,6 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.ParserConfigurationException;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -108,8 +106,6 @@ final class XlsxStreamReader {
             return parser.finish();
         } catch (UploadException | SheetParser.ReadingStopped e) {
             throw e;
-        } catch (NotOfficeXmlFileException | InvalidFormatException e) {
-            throw notAWorkbook(e);
         } catch (IOException | OpenXML4JException | SAXException
                 | ParserConfigurationException | RuntimeException e) {
             throw PoiWorkbookReader.refusal(e);
@@ -124,23 +120,19 @@ final class XlsxStreamReader {
         }
     }
 
-    private static UploadException notAWorkbook(Exception e) {
-        return new UploadException("The file is not an .xlsx workbook that can be read ("
-                + e.getClass().getSimpleName() + ").");
-    }
-
     /**
      * Watches the sheet's XML on its way to Apache POI's handler: tells the parser how many
      * rows the sheet announces in its dimension ("A1:L100001", which Excel, LibreOffice and
-     * Apache POI write before the rows), and knows of the cell being read whether it is a
-     * number and whether it is a formula saved without its result (which the handler would
-     * pass over as if the cell were empty).
+     * Apache POI write before the rows), and knows of the cell being read its column (from
+     * its reference, or, where a writer left the optional reference out, as the one after the
+     * cell before), whether it is a number and whether it is a formula saved without its
+     * result (which the handler would pass over as if the cell were empty).
      */
     private static final class CellWatch extends XMLFilterImpl {
 
         private final SheetParser parser;
         private final List<Integer> uncomputed = new ArrayList<>();
-        private String reference;
+        private int column;
         private boolean number;
         private boolean formula;
         private boolean inValue;
@@ -161,9 +153,14 @@ final class XlsxStreamReader {
                                 - Integer.parseInt(range.group(1)) + 1);
                     }
                 }
-                case "row" -> uncomputed.clear();
+                case "row" -> {
+                    uncomputed.clear();
+                    column = -1;
+                }
                 case "c" -> {
-                    reference = attributes.getValue("r");
+                    String reference = attributes.getValue("r");
+                    column = reference == null ? column + 1
+                            : new CellReference(reference).getCol();
                     String type = attributes.getValue("t");
                     number = type == null || "n".equals(type);
                     formula = false;
@@ -194,10 +191,15 @@ final class XlsxStreamReader {
             if ("v".equals(localName) || "is".equals(localName)) {
                 inValue = false;
             }
-            if ("c".equals(localName) && formula && !value && reference != null) {
-                uncomputed.add((int) new CellReference(reference).getCol());
+            if ("c".equals(localName) && formula && !value) {
+                uncomputed.add(column);
             }
             super.endElement(uri, localName, qName);
+        }
+
+        /** @return the column of the cell being read, from 0 */
+        int column() {
+            return column;
         }
 
         /** @return whether the cell being read holds a number (perhaps shown as a date) */
@@ -238,8 +240,7 @@ final class XlsxStreamReader {
 
         @Override
         public void cell(String reference, String value, XSSFComment comment) {
-            place(new CellReference(reference).getCol(), watch.isNumber() ? number(value)
-                    : value);
+            place(watch.column(), watch.isNumber() ? number(value) : value);
         }
 
         private void place(int column, Object value) {

@@ -73,6 +73,21 @@ class PoiWorkbookReaderTest {
     }
 
     @Test
+    void aDamagedOldWorkbookIsRefusedInWordsADoctorCanActOn() {
+        // the signature of an Excel 97-2003 workbook, and nothing of one after it
+        byte[] damaged = new byte[2048];
+        byte[] signature = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1,
+            (byte) 0xB1, 0x1A, (byte) 0xE1};
+        System.arraycopy(signature, 0, damaged, 0, signature.length);
+
+        assertThatThrownBy(() -> new PoiWorkbookReader(10).read(input(damaged)))
+                .isInstanceOf(UploadException.class)
+                .hasMessageContaining("damaged")
+                .hasMessageContaining("save it again as .xlsx")
+                .hasMessageNotContaining("Exception");
+    }
+
+    @Test
     void theTemplateItselfHasAHeaderButNoPatientRows() {
         assertThatThrownBy(() -> new PoiWorkbookReader(10).read(input(TemplateWorkbook.create())))
                 .isInstanceOf(UploadException.class).hasMessageContaining("no patient rows");

@@ -102,6 +102,39 @@ class XlsxStreamReaderTest {
     }
 
     @Test
+    void cellsAndRowsWithoutTheirReferenceAreReadInTheirOrder() throws IOException {
+        byte[] written = TestWorkbooks.xlsx(sheet -> {
+            Row header = sheet.createRow(0);
+            header.createCell(0).setCellValue("Patient ID");
+            header.createCell(1).setCellValue("WBC (10^9/L)");
+            header.createCell(2).setCellValue("MCV (fL)");
+            Row first = sheet.createRow(1);
+            first.createCell(0).setCellValue("A1");
+            first.createCell(1).setCellValue(12.5);
+            first.createCell(2).setCellValue(91);
+            Row second = sheet.createRow(2);
+            second.createCell(0).setCellValue("A2");
+            second.createCell(1).setCellValue(3.1);
+            second.createCell(2).setCellFormula("80+8");
+        });
+        // some writers leave out the optional references of rows and cells ("r")
+        byte[] file = TestWorkbooks.rewriteSheet(written,
+                xml -> xml.replaceAll(" r=\"[A-Z]*[0-9]+\"", ""));
+        assertThat(new String(file, StandardCharsets.ISO_8859_1)).isNotEqualTo(
+                new String(written, StandardCharsets.ISO_8859_1));
+
+        WorkbookContent content = new XlsxStreamReader(10).read(file);
+
+        assertThat(content.rows()).extracting(SheetRow::rowNumber).containsExactly(2, 3);
+        assertThat(content.rows().get(0).cells()).containsEntry(Column.IDENTIFIER, "A1")
+                .containsEntry(Column.of(Parameter.WBC), 12.5)
+                .containsEntry(Column.of(Parameter.MCV), 91.0);
+        assertThat(content.rows().get(1).cells()).containsEntry(Column.IDENTIFIER, "A2")
+                .containsEntry(Column.of(Parameter.WBC), 3.1)
+                .containsEntry(Column.of(Parameter.MCV), 88.0);
+    }
+
+    @Test
     void refusesWhatIsNoUsableWorkbook() throws IOException {
         byte[] headerOnly = TestWorkbooks.xlsx(sheet -> {
             Row header = sheet.createRow(0);
@@ -120,7 +153,10 @@ class XlsxStreamReaderTest {
                 .hasMessageContaining("No header row names a laboratory parameter");
         assertThatThrownBy(() -> new XlsxStreamReader(10).read(
                 "PK not really a zip".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(UploadException.class).hasMessageContaining("not an .xlsx workbook");
+                .isInstanceOf(UploadException.class)
+                .hasMessageContaining("not an Excel workbook that can be read")
+                .hasMessageContaining("save it again as .xlsx")
+                .hasMessageNotContaining("Exception");
     }
 
     @Test

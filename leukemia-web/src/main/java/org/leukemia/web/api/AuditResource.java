@@ -2,15 +2,18 @@ package org.leukemia.web.api;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
 import java.util.List;
 import org.leukemia.application.audit.AuditEntry;
 import org.leukemia.application.audit.AuditFilter;
+import org.leukemia.application.audit.AuditTarget;
 import org.leukemia.application.audit.AuditTrail;
 import org.leukemia.persistence.audit.ChainVerification;
 
@@ -41,6 +44,12 @@ public class AuditResource {
             @QueryParam("targetId") String targetId,
             @QueryParam("first") String first, @QueryParam("max") String max) {
         Paging page = Paging.of(first, max, MAX_PAGE, "entries");
+        if (targetType != null && !targetType.isBlank()
+                && AuditTarget.fromKey(targetType.strip()).isEmpty()) {
+            throw new BadRequestException("targetType is one of " + Arrays.stream(
+                    AuditTarget.values()).map(AuditTarget::key).toList() + ": '" + targetType
+                    + "' is none of them.");
+        }
         AuditFilter filter = new AuditFilter(targetType, targetId, actor);
         List<AuditEntry> entries = trail.entries(filter, page.first(), page.max()).stream()
                 .map(AuditEntry::of).toList();

@@ -2,6 +2,10 @@ package org.leukemia.web.api;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -102,19 +106,10 @@ public class PatientResource {
      *
      * @param fullName the name, or null or blank when not known
      * @param birthDate the date of birth as 2024-03-12, or null or blank when not known
-     * @param sex FEMALE, MALE or UNKNOWN
+     * @param sex FEMALE, MALE or UNKNOWN; null or blank when not known (UNKNOWN)
      * @param version the record's version the change was made on
      */
     public record Demographics(String fullName, String birthDate, String sex, Long version) {
-    }
-
-    /**
-     * A confirmed diagnosis.
-     *
-     * @param diagnosis ALL, AML, APL or OTHER; null to withdraw the one recorded
-     * @param version the record's version the change was made on, or null
-     */
-    public record ConfirmedDiagnosis(String diagnosis, Long version) {
     }
 
     /** @param body the note's text */
@@ -135,17 +130,36 @@ public class PatientResource {
                 date(change.birthDate()), sex(change.sex()));
     }
 
-    /** Records, or withdraws with a null diagnosis, the confirmed diagnosis. */
+    /**
+     * Records the confirmed diagnosis, or withdraws it: {@code {"diagnosis": "APL"}} or
+     * {@code {"diagnosis": null}}, with the record's {@code version} where known. A body
+     * without the field changes nothing and is refused, so that a misspelt field never
+     * withdraws a diagnosis.
+     */
     @PUT
     @Path("{id}/diagnosis")
     @Consumes(MediaType.APPLICATION_JSON)
-    public PatientDetails recordDiagnosis(@PathParam("id") long id, ConfirmedDiagnosis change) {
+    public PatientDetails recordDiagnosis(@PathParam("id") long id, JsonObject change) {
         records.requireChangeRights();
-        if (change == null) {
-            throw new BadRequestException("Send the diagnosis as JSON:"
-                    + " {\"diagnosis\": \"APL\"}.");
+        if (change == null || !change.containsKey("diagnosis")) {
+            throw new BadRequestException("Send the diagnosis as JSON: {\"diagnosis\": \"APL\"},"
+                    + " or {\"diagnosis\": null} to withdraw the one recorded.");
         }
-        return records.recordDiagnosis(id, change.version(), diagnosis(change.diagnosis()));
+        JsonValue given = change.get("diagnosis");
+        Diagnosis diagnosis = switch (given.getValueType()) {
+            case NULL -> null;
+            case STRING -> diagnosis(((JsonString) given).getString());
+            default -> throw new BadRequestException("'" + given + "' is not a diagnosis: use "
+                    + Arrays.toString(Diagnosis.values()) + ", or null to withdraw it.");
+        };
+        JsonValue version = change.getOrDefault("version", JsonValue.NULL);
+        if (version.getValueType() != JsonValue.ValueType.NULL
+                && version.getValueType() != JsonValue.ValueType.NUMBER) {
+            throw new BadRequestException("'version' is the record's version, a number: "
+                    + version + ".");
+        }
+        return records.recordDiagnosis(id, version instanceof JsonNumber number
+                ? number.longValue() : null, diagnosis);
     }
 
     /** Adds a note; 201 with the record's details. */
@@ -196,8 +210,11 @@ public class PatientResource {
     }
 
     private static Sex sex(String text) {
+        if (text == null || text.isBlank()) {
+            return Sex.UNKNOWN;
+        }
         try {
-            return Sex.valueOf(text == null ? "" : text.strip().toUpperCase(Locale.ROOT));
+            return Sex.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("'" + text + "' is not a sex: use "
                     + Arrays.toString(Sex.values()) + ".");

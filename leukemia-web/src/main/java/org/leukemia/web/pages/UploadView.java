@@ -122,7 +122,7 @@ public class UploadView implements Serializable {
         } catch (UploadException e) {
             clear();
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "The file was not imported", e.getMessage()));
+                    "The file was not imported.", e.getMessage()));
         }
     }
 
@@ -195,7 +195,7 @@ public class UploadView implements Serializable {
                                     + " rejected: see the reasons below."));
         } else {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "The file was not imported", job.failure()));
+                    "The file was not imported.", job.failure()));
         }
         job = null;
     }

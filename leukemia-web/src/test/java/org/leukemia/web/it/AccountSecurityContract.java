@@ -378,6 +378,42 @@ public abstract class AccountSecurityContract {
     }
 
     @Test
+    void aNameTooLongOrAReservedUsernameIsRefusedWithTheReason() throws Exception {
+        HttpResponse<String> longName = admin.postJson("api/admin/users",
+                Json.createObjectBuilder().add("username", "long-" + run)
+                        .add("password", PASSWORD).add("displayName", "N".repeat(5000))
+                        .add("roles", Json.createArrayBuilder().add("DOCTOR")).build()
+                        .toString());
+        String name = user("renamed", "DOCTOR");
+        HttpResponse<String> longRename = admin.putJson("api/admin/users/" + name,
+                change("N".repeat(129), "DOCTOR"));
+
+        assertThat(List.of(longName, longRename)).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+            assertThat(ApiClient.object(answer).getString("error"))
+                    .contains("at most 128 characters");
+        });
+        assertThat(refusal("anonymous", PASSWORD)).contains("reserved");
+        assertThat(ApiClient.array(admin.get("api/admin/users")).getValuesAs(JsonObject.class))
+                .extracting(u -> u.getString("username"))
+                .doesNotContain("long-" + run, "anonymous");
+    }
+
+    @Test
+    void theTitleAtTheTopOfAPageLeadsAnAdministratorToTheirStartPage() throws Exception {
+        String page = admin.get("app/admin/users.xhtml").body();
+        Matcher brand = Pattern.compile("<a href=\"([^\"]+)\" class=\"brand\"").matcher(page);
+        assertThat(brand.find()).as(page).isTrue();
+        String href = brand.group(1);
+
+        HttpResponse<String> home = admin.get(href.substring(href.indexOf('/', 1) + 1));
+
+        assertThat(home.statusCode()).as(href).isIn(302, 303);
+        assertThat(home.headers().firstValue("Location")).get().asString()
+                .contains("app/admin/users.xhtml");
+    }
+
+    @Test
     void onlyAnAdministratorCallsTheAdministratorsEndpoints() throws Exception {
         String name = user("plain", "DOCTOR");
         ApiClient doctor = signedIn(name, PASSWORD);

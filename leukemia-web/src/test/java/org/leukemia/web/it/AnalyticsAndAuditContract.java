@@ -155,12 +155,13 @@ public abstract class AnalyticsAndAuditContract {
                 .extracting(e -> e.getString("action")).containsExactly("VERIFY");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Verify the chain", "audited-" + run);
-        for (String refused : List.of("max=0", "first=-1", "max=100000", "max=abc")) {
+        for (String refused : List.of("max=0", "first=-1", "max=100000", "max=abc",
+                "targetType=bogus")) {
             HttpResponse<String> answer = auditor.get("api/audit?" + refused);
             assertThat(answer.statusCode()).as(refused).isEqualTo(400);
             assertThat(ApiClient.object(answer).getString("error")).as(refused)
                     .containsAnyOf("max must lie between 1 and 500", "first must be 0 or more",
-                            "cannot be read: 'abc'");
+                            "cannot be read: 'abc'", "'bogus' is none of them");
         }
     }
 

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.leukemia.ml.ModelTrainer;
 import org.leukemia.ml.SyntheticCohort;
 import org.leukemia.ml.TrainingSettings;
+import org.leukemia.ml.bundle.ModelBundle;
 
 /**
  * The product's main job, checked on a real deployment: a doctor uploads a workbook, every
@@ -71,6 +72,17 @@ public abstract class MainJobContract {
                 .findFirst().orElseThrow();
         assertThat(check.getString("status")).isEqualTo("UP");
         assertThat(check.getJsonObject("data").getString("modelVersion")).isNotBlank();
+    }
+
+    @Test
+    void theServerPublishesNeitherItsMetricsNorADescriptionOfItsApi() throws Exception {
+        for (String path : List.of("metrics", "openapi")) {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(serverUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).as(path).isIn(403, 404);
+        }
     }
 
     @Test
@@ -546,6 +558,17 @@ public abstract class MainJobContract {
         assertThat(garbage.statusCode()).isEqualTo(400);
         assertThat(ApiClient.object(garbage).getString("error"))
                 .contains("not a model bundle");
+        // the same bundle edited by hand to suggest APL whatever the probabilities say
+        ModelBundle read = ModelBundle.fromZip(bundle);
+        String edited = read.metadataJson().replaceFirst(
+                "\"decisionWeights\"\\s*:\\s*\\[[^\\]]*\\]", "\"decisionWeights\" : [0.0, 0.0, 1000.0]");
+        assertThat(edited).isNotEqualTo(read.metadataJson());
+        HttpResponse<String> tampered = admin.postBytes("api/models", "application/zip",
+                new ModelBundle(read.models(), edited, read.provenanceJson()).toZip());
+        assertThat(tampered.statusCode()).as(tampered.body()).isEqualTo(400);
+        assertThat(ApiClient.object(tampered).getString("error"))
+                .contains("decision weights", "are not those of the rule");
+        assertThat(servingVersion(admin)).isEqualTo(serving);
         HttpResponse<String> registered = admin.postBytes("api/models", "application/zip",
                 bundle);
         try {

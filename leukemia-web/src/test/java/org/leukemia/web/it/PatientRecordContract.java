@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -226,6 +227,47 @@ public abstract class PatientRecordContract {
         assertThat(record.getInt("version")).isEqualTo(version);
         assertThat(absent(record, "fullName")).isTrue();
         assertThat(record.getJsonArray("notes")).isEmpty();
+    }
+
+    @Test
+    void aDiagnosisIsWithdrawnOnlyWhenAskedForInSoManyWords() throws Exception {
+        ApiClient owner = user("withdrawer", "DOCTOR");
+        long id = uploadOne(owner, "W1-" + run);
+        String path = "api/patients/" + id + "/diagnosis";
+        assertThat(owner.putJson(path, "{\"diagnosis\":\"APL\"}").statusCode()).isEqualTo(200);
+
+        List<HttpResponse<String>> refused = new ArrayList<>();
+        for (String body : List.of("{}", "{\"diagnoses\":\"AML\"}", "{\"diagnosis\":5}",
+                "{\"diagnosis\":\"AML\",\"version\":\"x\"}")) {
+            refused.add(owner.putJson(path, body));
+        }
+        String afterRefusals = text(ApiClient.object(owner.get("api/patients/" + id)),
+                "confirmedDiagnosis");
+        HttpResponse<String> withdrawn = owner.putJson(path, "{\"diagnosis\":null}");
+
+        assertThat(refused).allSatisfy(a -> assertThat(a.statusCode()).as(a.body())
+                .isEqualTo(400));
+        assertThat(ApiClient.object(refused.get(0)).getString("error"))
+                .contains("{\"diagnosis\": null} to withdraw");
+        assertThat(afterRefusals).isEqualTo("APL");
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(absent(ApiClient.object(withdrawn), "confirmedDiagnosis")).isTrue();
+    }
+
+    @Test
+    void aSexLeftOutOrNullIsNotKnown() throws Exception {
+        ApiClient owner = user("sexless", "DOCTOR");
+        long id = uploadOne(owner, "S1-" + run);
+        int version = ApiClient.object(owner.get("api/patients/" + id)).getInt("version");
+        HttpResponse<String> male = owner.putJson("api/patients/" + id,
+                demographics("Jean Martin", null, "MALE", version));
+        int next = ApiClient.object(male).getInt("version");
+
+        HttpResponse<String> cleared = owner.putJson("api/patients/" + id,
+                "{\"fullName\":\"Jean Martin\",\"sex\":null,\"version\":" + next + "}");
+
+        assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+        assertThat(text(ApiClient.object(cleared), "sex")).isEqualTo("UNKNOWN");
     }
 
     @Test

@@ -87,6 +87,7 @@ final class PayaraMicroServer {
                 "--deploy", System.getProperty("application.war"),
                 "--contextroot", "leukemia", "--port", Integer.toString(port),
                 "--nocluster", "--rootdir", work.resolve("micro-root").toString(),
+                "--prebootcommandfile", System.getProperty("payara.pre-boot"),
                 "--postbootcommandfile", System.getProperty("payara.post-boot")));
 
         Path log = work.resolve("payara-micro.log");
