@@ -26,9 +26,11 @@ import java.util.Objects;
  *     trustworthy
  * @param withheld whether the model makes no suggestion for this input, because it rests on
  *     results that were not measured (too few values, or a subtype that changes when the
- *     missing results take typical values). The probabilities are then the model's output
- *     from the absence of those results, not a measure of how likely each subtype is, and
- *     must not be shown as one; a withheld prediction is always flagged and never confident
+ *     missing results take typical values) or on a value far beyond anything seen in
+ *     training ({@link org.leukemia.ml.training.DistributionGuard#farBeyondTraining}). The
+ *     probabilities are then the model's output from those results, not a measure of how
+ *     likely each subtype is, and must not be shown as one; a withheld prediction is always
+ *     flagged and never confident
  * @param outOfDistributionReasons one human-readable reason per finding, empty when not
  *     flagged
  * @param contributions per parameter, its additive contribution to each subtype's

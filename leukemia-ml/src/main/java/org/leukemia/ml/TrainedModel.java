@@ -254,8 +254,10 @@ public final class TrainedModel {
         ambiguity.ifPresent(reasons::add);
         List<Parameter> missing = schema.missing(values);
         int used = schema.parameters().size();
-        boolean withheld = true;
-        if (used - missing.size() < MIN_MEASURED_SHARE * used) {
+        // the guard's reason for a value far beyond training says that nothing is suggested
+        boolean farBeyond = guard != null && !guard.farBeyondTraining(values).isEmpty();
+        boolean tooFew = used - missing.size() < MIN_MEASURED_SHARE * used;
+        if (tooFew) {
             reasons.add("Only " + (used - missing.size()) + " of the " + used + " values the"
                     + " model uses were given; a prediction from so few values is unreliable.");
         } else if (restsOnMissing) {
@@ -264,15 +266,14 @@ public final class TrainedModel {
                     + "): with ordinary values for them the model's answer changes. Few"
                     + " training patients lacked them; measure them before relying on any"
                     + " suggestion.");
-        } else {
-            withheld = false;
         }
+        boolean withheld = farBeyond || tooFew || restsOnMissing;
         Map<Subtype, Double> probabilities = new EnumMap<>(Subtype.class);
         for (Subtype s : Subtype.values()) {
             probabilities.put(s, p[s.ordinal()]);
         }
         return new SubtypePrediction(probabilities,
-                notes(values, unusual, ambiguity.isPresent(), withheld), decision,
+                notes(values, unusual, ambiguity.isPresent(), withheld, farBeyond), decision,
                 p[decision.ordinal()] >= cutoff && reasons.isEmpty(), !reasons.isEmpty(),
                 withheld, reasons, contributions);
     }
@@ -321,7 +322,7 @@ public final class TrainedModel {
     }
 
     private List<String> notes(LabValues values, boolean unusual, boolean ambiguous,
-            boolean withheld) {
+            boolean withheld, boolean farBeyond) {
         List<String> notes = new ArrayList<>();
         List<Parameter> missing = schema.missing(values);
         if (!missing.isEmpty()) {
@@ -338,7 +339,11 @@ public final class TrainedModel {
             notes.add("These results are unlike the training data; treat the prediction with"
                     + " caution.");
         }
-        if (withheld) {
+        if (withheld && farBeyond) {
+            notes.add("No subtype is suggested: a result lies far beyond anything the model"
+                    + " was trained on, and its probabilities reflect that value, not the"
+                    + " patient.");
+        } else if (withheld) {
             notes.add("No subtype is suggested: the outcome depends on results that were not"
                     + " measured, and its probabilities reflect their absence, not the"
                     + " patient.");

@@ -138,7 +138,8 @@ class PipelineTest {
         assertThat(p.outOfDistribution()).isTrue();
         assertThat(p.confident()).isFalse();
         assertThat(p.outOfDistributionReasons()).anyMatch(r -> r.startsWith(
-                "Lactate dehydrogenase 450000 U/L is beyond anything seen in training"));
+                "Lactate dehydrogenase 450000 U/L lies far beyond anything seen in training"));
+        assertThat(p.withheld()).as("far beyond the training range").isTrue();
         DistributionGuard guard = model.metadata().distributionGuard();
         long unusual = cohort.stream().filter(c -> !guard.check(c.values()).isEmpty()).count();
         // the distance threshold is the training 99th percentile; ranges cover training

@@ -146,6 +146,32 @@ class TrainedModelTest {
     }
 
     @Test
+    void aValueFarBeyondTrainingWithholdsTheSuggestionAndOneJustBeyondOnlyFlagsIt() {
+        LabValues typical = cohort.get(0).values();
+        double highest = model.metadata().distributionGuard().max()[model.metadata()
+                .distributionGuard().features().indexOf(Parameter.LDH.key())];
+        SubtypePrediction justBeyond = model.predict(with(typical, Parameter.LDH,
+                highest * 1.5));
+        // a WBC "in /mm3" of 12.5, read as 0.0125 x 10^9/L
+        SubtypePrediction wrongUnit = model.predict(with(typical, Parameter.WBC, 0.0125));
+        SubtypePrediction tenfold = model.predict(with(typical, Parameter.LDH,
+                highest * 11));
+
+        assertThat(justBeyond.outOfDistribution()).isTrue();
+        assertThat(justBeyond.outOfDistributionReasons()).anySatisfy(r -> assertThat(r)
+                .startsWith("Lactate dehydrogenase").contains("is beyond anything seen"));
+        assertThat(justBeyond.withheld()).isFalse();
+        for (SubtypePrediction far : List.of(wrongUnit, tenfold)) {
+            assertThat(far.withheld()).isTrue();
+            assertThat(far.confident()).isFalse();
+            assertThat(far.outOfDistributionReasons()).anySatisfy(r -> assertThat(r)
+                    .contains("far beyond anything seen in training", "unit or typing error"));
+            assertThat(far.notes()).anySatisfy(n -> assertThat(n)
+                    .startsWith("No subtype is suggested: a result lies far beyond"));
+        }
+    }
+
+    @Test
     void aSuggestionThatRestsOnMissingResultsIsFlaggedAndWithheld() {
         List<Parameter> differential = List.of(Parameter.NEUTROPHILS,
                 Parameter.NEUTROPHILS_PERCENT, Parameter.LYMPHOCYTES,
@@ -249,5 +275,12 @@ class TrainedModelTest {
                 cohort.stream().filter(c -> c.diagnosis() != Subtype.APL).toList();
         assertThatThrownBy(() -> new ModelTrainer(FAST).train(withoutApl, "x", true))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("APL");
+    }
+
+    /** The values with one of them replaced. */
+    private static LabValues with(LabValues values, Parameter parameter, double value) {
+        LabValues.Builder builder = LabValues.builder();
+        values.asMap().forEach(builder::set);
+        return builder.set(parameter, value).build();
     }
 }

@@ -15,7 +15,8 @@ import java.util.Locale;
  * @param generatedBy who asked for them: display name and username
  * @param distribution how many patients' latest predictions name each subtype
  * @param withheld how many patients' latest predictions withheld the suggestion (it rested on
- *     results not measured); they are counted in no other figure
+ *     results missing or far beyond the model's experience); they are counted in no other
+ *     figure
  * @param months how many predictions of each subtype were made each month, oldest first
  * @param confidence the patients' latest predictions by tenth of confidence, lowest first
  * @param agreement the confusion matrix against the confirmed diagnoses, with accuracy
@@ -43,8 +44,9 @@ public record Analytics(String scope, boolean everyPatient, AnalyticsPeriod peri
             + " and the agreement count each patient once, by the patient's latest prediction in"
             + " the period. Monthly trends count every prediction in the month it was made (UTC)."
             + " Removed patients are never counted. A patient whose latest prediction withheld"
-            + " the suggestion (it rested on results that were not measured) is counted apart, as"
-            + " withheld, and in no other figure; monthly trends leave such predictions out.";
+            + " the suggestion (it rested on results missing or far beyond the model's"
+            + " experience) is counted apart, as withheld, and in no other figure; monthly trends"
+            + " leave such predictions out.";
 
     /** How to read the agreement. */
     public static final String AGREEMENT_NOTE = "Agreement compares each confirmed diagnosis"

@@ -116,7 +116,7 @@ final class PatientListPdf {
         table.addCell(cell(line.externalId()));
         table.addCell(cell(line.fullName()));
         if (line.withheld()) {
-            // no suggestion: the probabilities reflect missing results, not the patient
+            // no suggestion: the probabilities reflect missing or far-off results, not the patient
             table.addCell(cell(PredictionSummary.NO_SUGGESTION));
             table.addCell(cell(""));
             table.addCell(cell(""));

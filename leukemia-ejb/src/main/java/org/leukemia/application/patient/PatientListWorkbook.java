@@ -85,7 +85,7 @@ final class PatientListWorkbook {
         text.write(row, 0, line.externalId());
         text.write(row, 1, line.fullName());
         if (line.withheld()) {
-            // no suggestion: the probabilities reflect missing results, not the patient
+            // no suggestion: the probabilities reflect missing or far-off results, not the patient
             text.write(row, 2, PredictionSummary.NO_SUGGESTION);
         } else {
             text.write(row, 2, line.predictedSubtype());

@@ -198,11 +198,12 @@ final class PatientReportPdf {
                 + (p.syntheticModel() ? ", trained on synthetic training data" : "");
         if (p.withheld()) {
             document.add(paragraph("No subtype suggested (" + model + "). The model's answer"
-                    + " rests on results that were not measured: " + plain(p.unusualReasons())
-                    + " Measure them and upload the panel again.", warning));
-            document.add(paragraph("For the record only, what the model gave from their"
-                    + " absence; these figures reflect the missing results, not the patient,"
-                    + " and are not probabilities to rely on:", small));
+                    + " rests on results that are missing, or far beyond anything it was"
+                    + " trained on: " + plain(p.unusualReasons()) + " Measure or check them"
+                    + " and upload the panel again.", warning));
+            document.add(paragraph("For the record only, what the model gave from those"
+                    + " results; these figures reflect them, not the patient, and are not"
+                    + " probabilities to rely on:", small));
         } else {
             document.add(paragraph("Suggested subtype: " + p.predictedSubtype()
                     + ", probability " + percent(p.confidence()) + "; " + model + ".", body));

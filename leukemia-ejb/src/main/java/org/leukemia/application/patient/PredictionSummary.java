@@ -19,9 +19,10 @@ import java.time.LocalDateTime;
  * @param confident whether the prediction lies in the model's confident zone
  * @param outsideExperience whether the input was unlike anything the model was trained on
  * @param unusualReasons why the input was unusual, or {@code null}
- * @param withheld whether the model made no suggestion, as it rests on results that were not
- *     measured: the predicted subtype and probabilities are then what the model gave from
- *     their absence, kept for the record, and must not be presented as a suggestion
+ * @param withheld whether the model made no suggestion, as it rests on results that are
+ *     missing or far beyond anything it was trained on: the predicted subtype and
+ *     probabilities are then what the model gave from them, kept for the record, and must
+ *     not be presented as a suggestion
  * @param mostProbableSubtype the subtype with the highest probability; it differs from the
  *     predicted one when the model's decision rule weighs a rarer subtype up
  * @param predictionId database id of the prediction

@@ -48,7 +48,7 @@ class PatientReportPdfTest {
                 LocalDateTime.of(2026, 12, 4, 10, 30)));
 
         assertThat(text).contains("No subtype suggested (model version 3",
-                "rests on missing results (Neutrophils (%))", "Measure them",
+                "rests on missing results (Neutrophils (%))", "Measure or check them",
                 "not probabilities to rely on", "0.812", PatientReportPdf.DISCLAIMER);
         assertThat(text).doesNotContain("Suggested subtype", "probability 81.2 %",
                 "outside the model's experience");

@@ -54,6 +54,8 @@ public record DistributionGuard(List<String> features, double[] min, double[] ma
     public static final double DEFAULT_PERCENTILE = 99.0;
     /** Shrinkage of the covariance towards its diagonal. */
     public static final double SHRINKAGE = 0.1;
+    /** How many times beyond the training range a value lies "far beyond" it. */
+    public static final double FAR = 10.0;
     /** Share of training out-of-fold predictions below the ambiguity threshold. */
     public static final double AMBIGUOUS_SHARE = 0.15;
 
@@ -204,7 +206,12 @@ public record DistributionGuard(List<String> features, double[] min, double[] ma
                 continue;
             }
             double v = value.getAsDouble();
-            if (v > max[j]) {
+            if (farBeyond(j, v)) {
+                reasons.add(p.label() + " " + format(v) + " " + p.unit() + " lies far beyond"
+                        + " anything seen in training (" + format(min[j]) + " to "
+                        + format(max[j]) + " " + p.unit() + "): a unit or typing error? No"
+                        + " subtype is suggested from it; check the value.");
+            } else if (v > max[j]) {
                 reasons.add(p.label() + " " + format(v) + " " + p.unit()
                         + " is beyond anything seen in training (highest " + format(max[j])
                         + " " + p.unit() + ").");
@@ -231,6 +238,30 @@ public record DistributionGuard(List<String> features, double[] min, double[] ma
                     distance, percentile, threshold, String.join(", ", unusual)));
         }
         return reasons;
+    }
+
+    /**
+     * The parameters whose value lies far beyond anything seen in training: above
+     * {@value #FAR} times the highest training value, or below the lowest divided by
+     * {@value #FAR}. No patient the model learned from was near; such a value is more often a
+     * unit or typing error than a measurement, and no suggestion should rest on it.
+     *
+     * @param values canonical values
+     * @return those parameters, in the guard's order; empty for most patients
+     */
+    public List<Parameter> farBeyondTraining(LabValues values) {
+        List<Parameter> far = new ArrayList<>();
+        for (int j = 0; j < features.size(); j++) {
+            var value = values.get(parameter(j));
+            if (value.isPresent() && farBeyond(j, value.getAsDouble())) {
+                far.add(parameter(j));
+            }
+        }
+        return far;
+    }
+
+    private boolean farBeyond(int j, double v) {
+        return v > FAR * max[j] || v < min[j] / FAR;
     }
 
     @Override

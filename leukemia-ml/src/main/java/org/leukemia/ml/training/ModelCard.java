@@ -139,9 +139,12 @@ public final class ModelCard {
             }
             out.append(String.format(Locale.ROOT, "Also flagged when fewer than %.0f %% of the"
                     + " model's inputs are given, or when the proposed subtype changes once the"
-                    + " missing inputs take their typical (median) training value: the"
-                    + " suggestion then rests on the absence of results.%n%n",
-                    org.leukemia.ml.TrainedModel.MIN_MEASURED_SHARE * 100));
+                    + " missing inputs take ordinary training values (their quartiles or"
+                    + " median): the suggestion then rests on the absence of results. In both"
+                    + " cases no subtype is suggested, nor when a value lies far beyond the"
+                    + " range below (above %.0f times the highest, or below the lowest divided"
+                    + " by %.0f).%n%n", org.leukemia.ml.TrainedModel.MIN_MEASURED_SHARE * 100,
+                    DistributionGuard.FAR, DistributionGuard.FAR));
             out.append("| parameter | lowest | typical | highest |\n| --- | --- | --- | --- |\n");
             for (int j = 0; j < g.features().size(); j++) {
                 Parameter p = Parameter.fromKey(g.features().get(j)).orElseThrow();

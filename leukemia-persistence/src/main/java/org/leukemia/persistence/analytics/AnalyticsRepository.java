@@ -21,8 +21,8 @@ import org.leukemia.persistence.patient.Diagnosis;
  * and H2 2 all run: a window function picks each patient's latest prediction in one pass over
  * the index on (patient, time). Callers provide the transaction.
  *
- * <p>A withheld suggestion (the model made none, as it rested on results not measured) is not
- * a suggestion: a patient whose latest prediction is withheld is counted by
+ * <p>A withheld suggestion (the model made none, as it rested on results missing or far
+ * beyond its experience) is not a suggestion: a patient whose latest prediction is withheld is counted by
  * {@link #withheldPatients} and in no other figure, and monthly trends leave withheld
  * predictions out.
  */

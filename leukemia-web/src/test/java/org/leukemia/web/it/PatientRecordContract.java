@@ -384,7 +384,8 @@ public abstract class PatientRecordContract {
         assertThat(page).contains("No subtype suggested", "Only 4 of the 14 values",
                 "not probabilities to rely on").doesNotContain("Suggested subtype:",
                 "with probability");
-        assertThat(list).contains("suggestion withheld", "from missing results");
+        assertThat(list).contains("suggestion withheld",
+                "none (" + line.getString("predictedSubtype") + " withheld)");
         assertPdf(owner.getBytes("api/patients/" + id + "/report"));
     }
 
