@@ -100,7 +100,8 @@ public record ModelMetadata(String description, String trainingSource,
                 .length != distributionGuard.features().size())) {
             throw new IllegalArgumentException(
                     "the logistic regression needs one coefficient per guard feature");
-        }        requireWhatTrainingMakes(syntheticTrainingData, classCounts, calibration,
+        }
+        requireWhatTrainingMakes(syntheticTrainingData, classCounts, calibration,
                 confidentCutoffs);
     }
 

@@ -67,7 +67,7 @@ public class PatientQueryService {
     private ModelRegistry registry;
 
     /** The audit target id of the patient list: its pages shown and its exports. */
-    public static final String LIST_EXPORT_TARGET = "patient-list";
+    public static final String LIST_TARGET = "patient-list";
 
     /** The most rows a list counts exactly; past it, a list says "more than". */
     public static final int COUNT_LIMIT = 10_000;
@@ -108,7 +108,7 @@ public class PatientQueryService {
             details.put("first", first);
             details.put("patients", page.stream().map(PredictionSummary::patientId).distinct()
                     .toList());
-            audit.record(AuditAction.VIEW, AuditTarget.REPORT, LIST_EXPORT_TARGET, details);
+            audit.record(AuditAction.VIEW, AuditTarget.REPORT, LIST_TARGET, details);
         }
         return page;
     }
@@ -156,7 +156,7 @@ public class PatientQueryService {
         details.put("order", listing.order());
         details.put("lines", listing.rows().size());
         details.put("more", more);
-        audit.record(AuditAction.EXPORT, AuditTarget.REPORT, LIST_EXPORT_TARGET, details);
+        audit.record(AuditAction.EXPORT, AuditTarget.REPORT, LIST_TARGET, details);
         return new ExportedFile(content, "patients-" + FILE_TIME.format(now) + "."
                 + format.extension(), format);
     }
