@@ -2,11 +2,13 @@ package org.leukemia.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import jakarta.persistence.PersistenceException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +23,7 @@ import org.leukemia.persistence.patient.LabResult;
 import org.leukemia.persistence.patient.Patient;
 import org.leukemia.persistence.patient.PatientRepository;
 import org.leukemia.persistence.patient.Sex;
+import org.leukemia.persistence.patient.StoredPanel;
 import org.leukemia.persistence.prediction.Assessment;
 import org.leukemia.persistence.prediction.Prediction;
 import org.leukemia.persistence.prediction.PredictionCriteria;
@@ -242,6 +245,26 @@ abstract class RepositoryContract {
             Patient fresh = new PatientRepository(em).findOwned("fresh", doctor).orElseThrow();
             assertThat(new PatientRepository(em).panelsOf(fresh)).hasSize(2);
             assertThat(new PatientRepository(em).countOwnedBy(doctor)).isEqualTo(3);
+            Patient known = new PatientRepository(em).findOwned("known", doctor).orElseThrow();
+            List<StoredPanel> stored = new PatientRepository(em).storedPanels(
+                    Set.of(fresh.getId(), known.getId()));
+            assertThat(stored)
+                    .as("what an upload compares its rows with, the ages and values exactly")
+                    .extracting(StoredPanel::patientId, StoredPanel::ageYears,
+                            StoredPanel::values, StoredPanel::uploadId, StoredPanel::fileName,
+                            StoredPanel::sourceRow)
+                    .containsExactlyInAnyOrder(
+                            tuple(fresh.getId(), 41.5, Map.of("wbc", 12.0, "ldh", 800.0),
+                                    uploadId, "batches.xlsx", 2),
+                            tuple(known.getId(), null, Map.of("wbc", 13.0, "ldh", 1200.0),
+                                    uploadId, "batches.xlsx", 3),
+                            tuple(fresh.getId(), 41.6, Map.of("wbc", 14.0, "ldh", 1600.0),
+                                    uploadId, "batches.xlsx", 4));
+            assertThat(stored).filteredOn(p -> p.holds(41.5, Map.of("ldh", 800.0, "wbc", 12.0)))
+                    .extracting(StoredPanel::sourceRow).containsExactly(2);
+            assertThat(stored).as("a value fewer, or another age, is not the same panel")
+                    .noneMatch(p -> p.holds(41.5, Map.of("wbc", 12.0)))
+                    .noneMatch(p -> p.holds(41.6, Map.of("ldh", 800.0, "wbc", 12.0)));
         });
     }
 

@@ -5,16 +5,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.leukemia.application.prediction.PredictionService;
 import org.leukemia.ml.NormalisedValues;
 import org.leukemia.ml.Normaliser;
@@ -26,6 +31,7 @@ import org.leukemia.persistence.patient.LabPanel;
 import org.leukemia.persistence.patient.LabResult;
 import org.leukemia.persistence.patient.Patient;
 import org.leukemia.persistence.patient.PatientRepository;
+import org.leukemia.persistence.patient.StoredPanel;
 import org.leukemia.persistence.prediction.Assessment;
 import org.leukemia.persistence.prediction.Prediction;
 import org.leukemia.persistence.prediction.PredictionRepository;
@@ -269,6 +275,7 @@ final class IngestionPipeline {
         KnownPatients known = new KnownPatients(patients.findOwned(
                 usable.stream().map(u -> u.entry().externalId()).collect(Collectors.toSet()),
                 doctor));
+        StoredResults stored = new StoredResults(patients.storedPanels(known.ids()), upload);
         List<Prediction> made = new ArrayList<>(usable.size());
         List<Patient> named = new ArrayList<>();
         for (int j = 0; j < usable.size(); j++) {
@@ -279,6 +286,15 @@ final class IngestionPipeline {
                         u.entry().externalId(), "the patient " + u.entry().externalId()
                                 + " was removed from your patients; rows of a removed patient"
                                 + " are not stored");
+                continue;
+            }
+            Optional<String> storedBefore = existing == null ? Optional.empty()
+                    : stored.whereStored(existing, u.values());
+            if (storedBefore.isPresent()) {
+                outcomes[u.slot()] = RowOutcome.rejected(u.entry().rowNumber(),
+                        u.entry().externalId(), "the same results of the patient "
+                                + existing.getExternalId() + " are already stored, "
+                                + storedBefore.get() + "; they are not stored a second time");
                 continue;
             }
             String before = existing == null ? null : existing.getFullName();
@@ -296,6 +312,7 @@ final class IngestionPipeline {
             Prediction prediction = prediction(u, chunk.results().get(j), known, doctor, upload,
                     predictor);
             made.add(prediction);
+            stored.add(prediction.getPanel(), u.values());
             outcomes[u.slot()] = outcome(u, prediction, patientNote);
         }
         writer.write(made);
@@ -330,6 +347,73 @@ final class IngestionPipeline {
         void add(Patient patient) {
             exact.put(patient.getExternalId(), patient);
             loose.putIfAbsent(patient.getExternalId(), patient);
+        }
+
+        /** The ids of the patients stored before, removed or not. */
+        Set<Long> ids() {
+            return exact.values().stream().map(Patient::getId).filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
+        }
+    }
+
+    /**
+     * The results the patients of a chunk already have: those stored before (by earlier
+     * uploads, or by earlier chunks of this one) and those of the chunk's rows before. A row
+     * with the same age and the same canonical values as one of them is the same sample sent
+     * again, in a corrected or re-exported file, and is not stored twice.
+     */
+    private static final class StoredResults {
+
+        private final Map<Long, List<StoredPanel>> before;
+        private final Map<Patient, List<StoredPanel>> inChunk = new IdentityHashMap<>();
+        private final Upload upload;
+
+        StoredResults(List<StoredPanel> stored, Upload upload) {
+            this.before = stored.stream().collect(Collectors.groupingBy(StoredPanel::patientId));
+            this.upload = upload;
+        }
+
+        /** Where the same results of this patient are stored already, in words, if they are. */
+        Optional<String> whereStored(Patient patient, NormalisedValues values) {
+            Double age = age(values);
+            Map<String, Double> results = results(values);
+            return Stream.concat(before.getOrDefault(patient.getId(), List.of()).stream(),
+                            inChunk.getOrDefault(patient, List.of()).stream())
+                    .filter(panel -> panel.holds(age, results))
+                    .findFirst()
+                    .map(this::where);
+        }
+
+        /** Counts a panel about to be written with the results stored. */
+        void add(LabPanel panel, NormalisedValues values) {
+            inChunk.computeIfAbsent(panel.getPatient(), p -> new ArrayList<>())
+                    .add(new StoredPanel(0, 0, age(values), results(values), upload.getId(),
+                            upload.getFileName(), panel.getSourceRow()));
+        }
+
+        private String where(StoredPanel panel) {
+            if (panel.uploadId() == null) {
+                return "in the patient's record";
+            }
+            String row = panel.sourceRow() == null ? "" : "from row " + panel.sourceRow() + " of ";
+            return upload.getId().equals(panel.uploadId()) ? row + "this file"
+                    : row + "the file " + panel.fileName() + " (upload " + panel.uploadId() + ")";
+        }
+
+        private static Double age(NormalisedValues values) {
+            OptionalDouble age = values.values().get(Parameter.AGE);
+            return age.isPresent() ? age.getAsDouble() : null;
+        }
+
+        /** The canonical values a panel stores, by parameter key: all but the age. */
+        private static Map<String, Double> results(NormalisedValues values) {
+            Map<String, Double> results = new HashMap<>();
+            values.values().asMap().forEach((parameter, value) -> {
+                if (parameter != Parameter.AGE) {
+                    results.put(parameter.key(), value);
+                }
+            });
+            return results;
         }
     }
 

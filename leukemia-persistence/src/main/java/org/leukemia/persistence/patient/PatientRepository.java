@@ -5,10 +5,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.leukemia.persistence.user.UserAccount;
 
 /**
@@ -100,6 +102,34 @@ public class PatientRepository {
                         LabPanel.class)
                 .setParameter("patient", patient)
                 .getResultList();
+    }
+
+    /**
+     * The panels stored for these patients, each with its canonical values and the file it
+     * came from, in one query; a panel without results is left out.
+     *
+     * @param patientIds ids of patients, at most a few thousand
+     * @return the panels, in no particular order
+     */
+    public List<StoredPanel> storedPanels(Collection<Long> patientIds) {
+        if (patientIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Object[]>> byPanel = em.createQuery("select p.id, pa.id, p.ageYears,"
+                        + " u.id, u.fileName, p.sourceRow, r.parameter, r.value"
+                        + " from LabResult r join r.panel p join p.patient pa"
+                        + " left join p.upload u where pa.id in :ids", Object[].class)
+                .setParameter("ids", List.copyOf(patientIds))
+                .getResultStream()
+                .collect(Collectors.groupingBy(row -> (Long) row[0], LinkedHashMap::new,
+                        Collectors.toList()));
+        return byPanel.values().stream().map(rows -> {
+            Object[] panel = rows.get(0);
+            Map<String, Double> values = rows.stream()
+                    .collect(Collectors.toMap(row -> (String) row[6], row -> (Double) row[7]));
+            return new StoredPanel((Long) panel[1], (Long) panel[0], (Double) panel[2], values,
+                    (Long) panel[3], (String) panel[4], (Integer) panel[5]);
+        }).toList();
     }
 
     /** The panel with this id, whoever owns its patient. */

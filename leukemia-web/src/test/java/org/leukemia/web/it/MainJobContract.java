@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
@@ -366,8 +367,13 @@ public abstract class MainJobContract {
         ApiClient doctor = doctor("followup");
         doctor.upload("api/uploads", "monday.xlsx", smallWorkbook("K1-" + run, "K2-" + run));
 
+        // K1's blood taken again: the same columns, other values
         HttpResponse<String> later = doctor.upload("api/uploads", "tuesday.xlsx",
-                smallWorkbook("K1-" + run, "K3-" + run));
+                Workbooks.of(Workbooks.PANEL, List.of(
+                        List.of("K1-" + run, "F", 34, 3.4, 91.0, 331, 45, 61, 1.2, 380, 0.9,
+                                2.0, 0.1),
+                        List.of("K3-" + run, "M", 7, 48.0, 84.0, 340, 40, 85, 3.1, 1890, 1.0,
+                                20.0, 0.4))));
 
         assertThat(later.statusCode()).as(later.body()).isEqualTo(200);
         JsonArray predictions = ApiClient.array(doctor.get("api/patients"));
@@ -385,6 +391,39 @@ public abstract class MainJobContract {
         assertThat(panels.getValuesAs(JsonObject.class))
                 .extracting(p -> p.getString("sourceFile"))
                 .containsExactlyInAnyOrder("tuesday.xlsx", "monday.xlsx");
+    }
+
+    @Test
+    void theSameResultsSentAgainInAnotherFileAreNotStoredTwiceAndTheRowSaysWhereTheyAre()
+            throws Exception {
+        ApiClient doctor = doctor("resend");
+        doctor.upload("api/uploads", "first.xlsx", smallWorkbook("R1-" + run, "R2-" + run));
+        List<Object> r1 = List.of("R1-" + run, "F", 34, 2.1, 92.0, 335, 31, 58, 0.9, 410, 0.3,
+                1.5, 0.05);
+        List<Object> r2Corrected = List.of("R2-" + run, "M", 7, 48.0, 84.0, 340, 40, 85, 3.1,
+                1980, 1.0, 20.0, 0.4);
+        List<Object> r3 = List.of("R3-" + run, "M", 51, 12.0, 95.0, 338, 60, 70, 2.5, 900, 6.0,
+                4.0, 1.2);
+
+        // the laboratory's export again, one LDH corrected, a new patient, one row twice
+        JsonArray rows = ApiClient.object(doctor.upload("api/uploads", "again.xlsx",
+                Workbooks.of(Workbooks.PANEL, List.of(r1, r2Corrected, r3, r3))))
+                .getJsonArray("rows");
+
+        assertThat(rows.getValuesAs(JsonObject.class))
+                .extracting(r -> r.getString("status").equals("REJECTED"))
+                .containsExactly(true, false, false, true);
+        assertThat(rows.getJsonObject(0).getString("message")).contains("R1-" + run,
+                "already stored, from row 2 of the file first.xlsx (upload ",
+                "not stored a second time");
+        assertThat(rows.getJsonObject(3).getString("message"))
+                .contains("R3-" + run, "already stored, from row 4 of this file");
+        Map<String, Long> panels = ApiClient.array(doctor.get("api/patients"))
+                .getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.groupingBy(p -> p.getString("externalId").split("-")[0],
+                        Collectors.counting()));
+        assertThat(panels).containsExactlyInAnyOrderEntriesOf(
+                Map.of("R1", 1L, "R2", 2L, "R3", 1L));
     }
 
     @Test
