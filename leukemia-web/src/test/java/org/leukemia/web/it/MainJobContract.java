@@ -367,13 +367,8 @@ public abstract class MainJobContract {
         ApiClient doctor = doctor("followup");
         doctor.upload("api/uploads", "monday.xlsx", smallWorkbook("K1-" + run, "K2-" + run));
 
-        // K1's blood taken again: the same columns, other values
         HttpResponse<String> later = doctor.upload("api/uploads", "tuesday.xlsx",
-                Workbooks.of(Workbooks.PANEL, List.of(
-                        List.of("K1-" + run, "F", 34, 3.4, 91.0, 331, 45, 61, 1.2, 380, 0.9,
-                                2.0, 0.1),
-                        List.of("K3-" + run, "M", 7, 48.0, 84.0, 340, 40, 85, 3.1, 1890, 1.0,
-                                20.0, 0.4))));
+                laterWorkbook("K1-" + run, "K3-" + run));
 
         assertThat(later.statusCode()).as(later.body()).isEqualTo(200);
         JsonArray predictions = ApiClient.array(doctor.get("api/patients"));
@@ -561,7 +556,7 @@ public abstract class MainJobContract {
         HttpResponse<String> both = doctor.upload("api/uploads", "case.xlsx",
                 smallWorkbook(lower, upper));
         HttpResponse<String> later = doctor.upload("api/uploads", "case-2.xlsx",
-                smallWorkbook(upper, "other-" + run));
+                laterWorkbook(upper, "other-" + run));
 
         assertThat(both.statusCode()).as(both.body()).isEqualTo(200);
         List<JsonObject> rows = ApiClient.object(both).getJsonArray("rows")
@@ -919,6 +914,18 @@ public abstract class MainJobContract {
                                 0.05),
                         List.of(second, "M", 7, 48.0, 84.0, 340, 40, 85, 3.1, 1890, 1.0, 20.0,
                                 0.4)));
+    }
+
+    /**
+     * The two patients of {@link #smallWorkbook} sampled again: the same columns, other values,
+     * so that a patient of both files gets a second panel (the same results are stored once).
+     */
+    protected static byte[] laterWorkbook(String first, String second) throws Exception {
+        return Workbooks.of(Workbooks.PANEL,
+                List.of(List.of(first, "F", 34, 3.4, 91.0, 331, 45, 61, 1.2, 380, 0.9, 2.0,
+                                0.1),
+                        List.of(second, "M", 7, 39.0, 86.0, 338, 52, 80, 2.8, 1650, 1.1, 16.0,
+                                0.5)));
     }
 
     /** The path of the job that an upload with {@code async=true} started, from its answer. */
