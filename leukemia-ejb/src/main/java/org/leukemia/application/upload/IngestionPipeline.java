@@ -395,7 +395,8 @@ final class IngestionPipeline {
             if (panel.uploadId() == null) {
                 return "in the patient's record";
             }
-            String row = panel.sourceRow() == null ? "" : "from row " + panel.sourceRow() + " of ";
+            String row = panel.sourceRow() == null ? "in "
+                    : "from row " + panel.sourceRow() + " of ";
             return upload.getId().equals(panel.uploadId()) ? row + "this file"
                     : row + "the file " + panel.fileName() + " (upload " + panel.uploadId() + ")";
         }
