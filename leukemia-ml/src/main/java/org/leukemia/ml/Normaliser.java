@@ -126,8 +126,9 @@ public final class Normaliser {
             double v = e.getValue();
             boolean implausible = !Double.isFinite(v) || v < 0;
             if (implausible) {
-                notes.add(e.getKey().label() + " " + format(v)
-                        + " is not a plausible value; treated as missing.");
+                notes.add(e.getKey().label() + (Double.isInfinite(v)
+                        ? " is a number too large to read" : " " + format(v)
+                                + " is not a plausible value") + "; treated as missing.");
             }
             return implausible;
         });

@@ -2,6 +2,7 @@ package org.leukemia.application.upload;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -9,6 +10,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -16,7 +19,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads a CSV export with Apache Commons CSV and gives its rows to a {@link SheetParser}.
  *
- * <p>The encoding is UTF-8 (with or without a byte order mark) when the bytes are valid UTF-8,
+ * <p>The encoding is UTF-16 when the file starts with its byte order mark (Excel's "Unicode
+ * text"), UTF-8 (with or without a byte order mark) when the bytes are valid UTF-8,
  * and Windows-1252 otherwise, which is what spreadsheet programs on Windows write. The
  * separator is the one of semicolon, comma and tab that occurs most often in the first line
  * that has any (title lines above the header have none): a semicolon in European exports,
@@ -27,6 +31,8 @@ final class CsvTableReader {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final char[] SEPARATORS = {';', ',', '\t'};
+    private static final Pattern UNCLOSED_QUOTE = Pattern.compile(
+            "\\(startline (\\d+)\\) EOF reached before encapsulated token finished");
 
     private final Supplier<SheetParser> parsers;
 
@@ -57,16 +63,49 @@ final class CsvTableReader {
             int line = 0;
             for (CSVRecord record : csv) {
                 line++;
-                parser.row(line, new ArrayList<>(record.toList()));
+                parser.delimitedRow(line, new ArrayList<>(record.toList()));
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new UploadException("The CSV file cannot be read: " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            throw new UploadException("The CSV file cannot be read: " + problem(e)
+                    + "; nothing was stored.");
         }
         return parser.finish();
     }
 
+    /** What the CSV parser found wrong, in words. */
+    private static String problem(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = String.valueOf(cause.getMessage());
+        Matcher unclosed = UNCLOSED_QUOTE.matcher(message);
+        return unclosed.find() ? "the quoted value that begins on line " + unclosed.group(1)
+                + " has no closing quote (\"), so where its row ends cannot be told" : message;
+    }
+
+    /** Whether the bytes are text (in one of the encodings read here), not binary. */
+    static boolean isText(byte[] content) {
+        return utf16(content) != null || !looksBinary(content);
+    }
+
+    /** The text of a file with a UTF-16 byte order mark (Excel's "Unicode text"), or null. */
+    private static String utf16(byte[] content) {
+        if (content.length >= 2 && (content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE) {
+            return new String(content, 2, content.length - 2, StandardCharsets.UTF_16LE);
+        }
+        if (content.length >= 2 && (content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF) {
+            return new String(content, 2, content.length - 2, StandardCharsets.UTF_16BE);
+        }
+        return null;
+    }
+
     /** The text of a file, or a refusal when it is not text at all. */
     static String decode(byte[] content) {
+        String utf16 = utf16(content);
+        if (utf16 != null) {
+            return utf16;
+        }
         if (looksBinary(content)) {
             throw new UploadException("The file is not a CSV text file (it holds binary data);"
                     + " if it is a workbook, give it its .xlsx or .xls name.");

@@ -69,6 +69,9 @@ final class RowInterpreter {
      * @throws RowRejectedException naming the column and the value when the row is unusable
      */
     PatientEntry interpret(SheetRow row) {
+        if (row.malformed() != null) {
+            throw new RowRejectedException(null, row.malformed());
+        }
         for (Column column : List.of(Column.IDENTIFIER, Column.NAME, Column.SEX,
                 Column.BIRTH_DATE, Column.SAMPLE_DATE)) {
             if (row.uncomputed().contains(column)) {

@@ -79,6 +79,7 @@ final class SheetParser {
     private final boolean headerOnly;
     private int rowCount;
     private boolean headerFound;
+    private int headerWidth;
 
     /** @param maxRows the most data rows accepted; a larger file is refused */
     SheetParser(int maxRows) {
@@ -149,6 +150,28 @@ final class SheetParser {
      * @throws UploadException when the file has more data rows than allowed
      */
     void row(int rowNumber, List<Object> cells) {
+        row(rowNumber, cells, null);
+    }
+
+    /**
+     * Takes the next row of a delimited text file, whose values are placed by counting
+     * separators: a data row with a value beyond the header's last column has its values
+     * shifted (a decimal comma in a comma-separated file, or a separator too many), and is
+     * rejected rather than read into the wrong columns.
+     *
+     * @param rowNumber the row number as the file shows it
+     * @param cells the row's values, in order
+     */
+    void delimitedRow(int rowNumber, List<Object> cells) {
+        int width = width(cells);
+        row(rowNumber, cells, !headerFound || width <= headerWidth ? null
+                : "the row has " + width + " values where the header has " + headerWidth
+                        + " columns, so its values after a decimal comma (in a comma-separated"
+                        + " file) or a separator too many are shifted; correct the row and"
+                        + " upload it again");
+    }
+
+    private void row(int rowNumber, List<Object> cells, String malformed) {
         if (!headerFound) {
             if (namesAParameter(cells)) {
                 mapHeader(cells);
@@ -182,7 +205,7 @@ final class SheetParser {
                     + " patient rows, the most one upload accepts: split it.");
         }
         rowCount++;
-        SheetRow row = new SheetRow(rowNumber, values, uncomputed);
+        SheetRow row = new SheetRow(rowNumber, values, uncomputed, malformed);
         if (sink == null) {
             rows.add(row);
             return;
@@ -239,7 +262,18 @@ final class SheetParser {
         return choice == null ? HeaderMatcher.match(header) : Column.fromKey(choice.target());
     }
 
+    /** The number of cells up to the last that is not blank. */
+    private static int width(List<Object> cells) {
+        int width = cells.size();
+        while (width > 0 && (cells.get(width - 1) == null
+                || cells.get(width - 1) instanceof String text && text.isBlank())) {
+            width--;
+        }
+        return width;
+    }
+
     private void mapHeader(List<Object> cells) {
+        headerWidth = width(cells);
         for (int i = 0; i < cells.size(); i++) {
             String header = cells.get(i) == null ? "" : cells.get(i).toString().trim();
             if (header.isEmpty()) {

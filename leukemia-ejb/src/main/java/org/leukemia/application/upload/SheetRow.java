@@ -11,12 +11,20 @@ import java.util.Set;
  * @param cells the non-blank cells of recognised columns
  * @param uncomputed the recognised columns whose cell holds a formula saved without its
  *     result, so that its value is unknown
+ * @param malformed why the row cannot be read as its cells say (values shifted out of their
+ *     columns), or null when it can
  */
-public record SheetRow(int rowNumber, Map<Column, Object> cells, Set<Column> uncomputed) {
+public record SheetRow(int rowNumber, Map<Column, Object> cells, Set<Column> uncomputed,
+        String malformed) {
 
-    /** A row whose every cell has its value. */
+    /** A well-formed row whose every cell has its value. */
     public SheetRow(int rowNumber, Map<Column, Object> cells) {
         this(rowNumber, cells, Set.of());
+    }
+
+    /** A well-formed row. */
+    public SheetRow(int rowNumber, Map<Column, Object> cells, Set<Column> uncomputed) {
+        this(rowNumber, cells, uncomputed, null);
     }
 
     /** @return {@code true} when no recognised column has a value, known or unknown */

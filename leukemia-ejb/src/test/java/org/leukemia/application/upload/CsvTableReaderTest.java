@@ -55,6 +55,54 @@ class CsvTableReaderTest {
     }
 
     @Test
+    void aRowWithMoreValuesThanTheHeaderHasColumnsIsMarkedMalformedAndItsNeighboursAreNot() {
+        // "12,5" in a comma-separated file: every value after it moves one column right
+        WorkbookContent content = reader.read(("Patient ID,WBC (G/L),Platelets,LDH,Comment\n"
+                + "A,3.2,40,410,\n"
+                + "B,12,5,40,900,urgent\n"
+                + "C,7.1,85,1890,to check\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(content.rows()).extracting(row -> row.malformed() == null)
+                .containsExactly(true, false, true);
+        assertThat(content.rows().get(1).malformed()).isEqualTo("the row has 6 values where"
+                + " the header has 5 columns, so its values after a decimal comma (in a"
+                + " comma-separated file) or a separator too many are shifted; correct the row"
+                + " and upload it again");
+        assertThatThrownBy(() -> new RowInterpreter(content.columns(),
+                java.time.LocalDate.of(2026, 12, 4)).interpret(content.rows().get(1)))
+                .isInstanceOf(RowRejectedException.class)
+                .hasMessageContaining("6 values where the header has 5 columns");
+    }
+
+    @Test
+    void aQuoteThatIsNeverClosedRefusesTheFileNamingItsLine() {
+        assertThatThrownBy(() -> reader.read(("Patient ID,WBC\nA,3.2\n\"B,4.1\nC,5\n")
+                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UploadException.class)
+                .hasMessage("The CSV file cannot be read: the quoted value that begins on line 3"
+                        + " has no closing quote (\"), so where its row ends cannot be told;"
+                        + " nothing was stored.");
+    }
+
+    @Test
+    void excelsUnicodeTextExportIsReadAsTheTextItIs() {
+        byte[] text = "Patient ID\tWBC\tFibrinogène\nA\t3.2\t1.1\n"
+                .getBytes(StandardCharsets.UTF_16LE);
+        byte[] file = new byte[text.length + 2];
+        file[0] = (byte) 0xFF;
+        file[1] = (byte) 0xFE;
+        System.arraycopy(text, 0, file, 2, text.length);
+
+        WorkbookContent content = reader.read(file);
+
+        assertThat(CsvTableReader.isText(file)).isTrue();
+        assertThat(content.columns()).extracting(MappedColumn::header)
+                .containsExactly("Patient ID", "WBC", "Fibrinogène");
+        assertThat(content.rows()).singleElement().satisfies(row -> assertThat(row.cells())
+                .containsEntry(Column.of(Parameter.FIBRINOGEN), "1.1"));
+    }
+
+    @Test
     void aColumnWhoseUnitCannotBeConvertedIsNotRead() {
         WorkbookContent content = reader.read(
                 "Patient ID;WBC;TP (s)\nA;3;14\n".getBytes(StandardCharsets.UTF_8));

@@ -744,7 +744,7 @@ public abstract class MainJobContract {
 
         assertThat(started.statusCode()).isEqualTo(202);
         assertThat(failed.getString("state")).isEqualTo("FAILED");
-        assertThat(failed.getString("error")).contains("not an Excel");
+        assertThat(failed.getString("error")).contains("holds text", ".csv name");
         assertThat(failed).doesNotContainKeys("uploadId", "report");
         assertThat(ApiClient.array(doctor.get("api/patients"))).isEmpty();
     }
@@ -806,7 +806,8 @@ public abstract class MainJobContract {
                 "patient,wbc\nA,12\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(ApiClient.object(answer).getString("error")).contains("not an Excel");
+        assertThat(ApiClient.object(answer).getString("error"))
+                .contains("named as an Excel workbook but holds text", "give it its .csv name");
         assertThat(ApiClient.array(doctor.get("api/patients"))).isEmpty();
     }
 
