@@ -21,7 +21,7 @@ import org.leukemia.application.upload.UploadReport;
  */
 public record UploadJobAnswer(String id, String fileName, UploadJob.State state,
         Instant startedAt, int rowsTotal, int rowsDone, Long uploadId, Integer rowsStored,
-        Integer rowsRejected, String error, UploadReport report) {
+        Integer rowsRejected, String error, UploadAnswer report) {
 
     /**
      * @param job the job
@@ -33,6 +33,6 @@ public record UploadJobAnswer(String id, String fileName, UploadJob.State state,
         return new UploadJobAnswer(job.id(), job.fileName(), job.state(), job.startedAt(),
                 job.rowsTotal(), job.rowsDone(), job.uploadId(),
                 done ? job.rowsStored() : null, done ? job.rowsRejected() : null,
-                job.failure(), report);
+                job.failure(), UploadAnswer.of(report));
     }
 }

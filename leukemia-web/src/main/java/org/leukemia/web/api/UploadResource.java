@@ -85,8 +85,8 @@ public class UploadResource {
         List<ColumnChoice> choices = mapping == null ? null : choices(text(mapping));
         String laboratory = saveAs == null ? null : text(saveAs);
         if (!async) {
-            return Response.ok(uploads.ingestWorkbook(name, content, choices, laboratory))
-                    .build();
+            return Response.ok(UploadAnswer.of(uploads.ingestWorkbook(name, content, choices,
+                    laboratory))).build();
         }
         UploadJob job = jobs.start(name, content, choices, laboratory);
         return Response.accepted(UploadJobAnswer.of(job, null))

@@ -401,10 +401,12 @@ public abstract class MainJobContract {
                 4.0, 1.2);
 
         // the laboratory's export again, one LDH corrected, a new patient, one row twice
-        JsonArray rows = ApiClient.object(doctor.upload("api/uploads", "again.xlsx",
-                Workbooks.of(Workbooks.PANEL, List.of(r1, r2Corrected, r3, r3))))
-                .getJsonArray("rows");
+        JsonObject answer = ApiClient.object(doctor.upload("api/uploads", "again.xlsx",
+                Workbooks.of(Workbooks.PANEL, List.of(r1, r2Corrected, r3, r3))));
+        JsonArray rows = answer.getJsonArray("rows");
 
+        assertThat(List.of(answer.getInt("rowsStored"), answer.getInt("rowsRejected")))
+                .containsExactly(2, 2);
         assertThat(rows.getValuesAs(JsonObject.class))
                 .extracting(r -> r.getString("status").equals("REJECTED"))
                 .containsExactly(true, false, false, true);
