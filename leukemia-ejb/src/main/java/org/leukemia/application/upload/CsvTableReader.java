@@ -89,22 +89,25 @@ final class CsvTableReader {
         return utf16(content) != null || !looksBinary(content);
     }
 
-    /** The text of a file with a UTF-16 byte order mark (Excel's "Unicode text"), or null. */
-    private static String utf16(byte[] content) {
-        if (content.length >= 2 && (content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE) {
-            return new String(content, 2, content.length - 2, StandardCharsets.UTF_16LE);
+    /**
+     * The UTF-16 encoding that the file's byte order mark names (Excel's "Unicode text"), or
+     * null when it has none.
+     */
+    private static Charset utf16(byte[] content) {
+        if (content.length < 2) {
+            return null;
         }
-        if (content.length >= 2 && (content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF) {
-            return new String(content, 2, content.length - 2, StandardCharsets.UTF_16BE);
-        }
-        return null;
+        int first = content[0] & 0xFF;
+        int second = content[1] & 0xFF;
+        return first == 0xFF && second == 0xFE ? StandardCharsets.UTF_16LE
+                : first == 0xFE && second == 0xFF ? StandardCharsets.UTF_16BE : null;
     }
 
     /** The text of a file, or a refusal when it is not text at all. */
     static String decode(byte[] content) {
-        String utf16 = utf16(content);
+        Charset utf16 = utf16(content);
         if (utf16 != null) {
-            return utf16;
+            return new String(content, 2, content.length - 2, utf16);
         }
         if (looksBinary(content)) {
             throw new UploadException("The file is not a CSV text file (it holds binary data);"

@@ -401,19 +401,10 @@ final class IngestionPipeline {
                     : row + "the file " + panel.fileName() + " (upload " + panel.uploadId() + ")";
         }
 
-        private static Double age(NormalisedValues values) {
-            OptionalDouble age = values.values().get(Parameter.AGE);
-            return age.isPresent() ? age.getAsDouble() : null;
-        }
-
-        /** The canonical values a panel stores, by parameter key: all but the age. */
+        /** The canonical values a panel stores, by parameter key. */
         private static Map<String, Double> results(NormalisedValues values) {
             Map<String, Double> results = new HashMap<>();
-            values.values().asMap().forEach((parameter, value) -> {
-                if (parameter != Parameter.AGE) {
-                    results.put(parameter.key(), value);
-                }
-            });
+            measured(values).forEach((parameter, value) -> results.put(parameter.key(), value));
             return results;
         }
     }
@@ -430,9 +421,7 @@ final class IngestionPipeline {
             patient.describe(entry.fullName(), null);
             known.add(patient);
         }
-        OptionalDouble age = normalised.values().get(Parameter.AGE);
-        LabPanel panel = new LabPanel(patient, upload, entry.rowNumber(),
-                age.isPresent() ? age.getAsDouble() : null,
+        LabPanel panel = new LabPanel(patient, upload, entry.rowNumber(), age(normalised),
                 labResults(normalised, entry.received()));
         return predictor.prediction(panel, result, normalised.allNotes());
     }
@@ -470,15 +459,26 @@ final class IngestionPipeline {
         return RowOutcome.stored(entry.rowNumber(), entry.externalId(), prediction, warnings);
     }
 
+    /** The age a panel stores: the normalised age in years, or null when not known. */
+    private static Double age(NormalisedValues normalised) {
+        OptionalDouble age = normalised.values().get(Parameter.AGE);
+        return age.isPresent() ? age.getAsDouble() : null;
+    }
+
+    /** The canonical values a panel stores as results: all but the age. */
+    private static Map<Parameter, Double> measured(NormalisedValues normalised) {
+        Map<Parameter, Double> values = new EnumMap<>(normalised.values().asMap());
+        values.remove(Parameter.AGE);
+        return values;
+    }
+
     /**
      * The results to store: each canonical value with the value as received; a value the
      * normaliser computed from others has none.
      */
     private static List<LabResult> labResults(NormalisedValues normalised,
             Map<Parameter, PatientEntry.Received> received) {
-        Map<Parameter, Double> values = new EnumMap<>(normalised.values().asMap());
-        values.remove(Parameter.AGE);
-        return values.entrySet().stream()
+        return measured(normalised).entrySet().stream()
                 .map(e -> {
                     PatientEntry.Received given = received.get(e.getKey());
                     return new LabResult(e.getKey().key(), e.getValue(), e.getKey().unit(),

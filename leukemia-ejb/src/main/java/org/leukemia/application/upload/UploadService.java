@@ -463,15 +463,14 @@ public class UploadService {
         } catch (RuntimeException e) {
             magic = FileMagic.UNKNOWN;
         }
+        if (magic == FileMagic.UNKNOWN && CsvTableReader.isText(content)) {
+            throw new UploadException("The file is named as an Excel workbook but holds text, as"
+                    + " a CSV file does: give it its .csv name and upload it again.");
+        }
         return switch (magic) {
             case OOXML -> new XlsxStreamReader(parser).read(content);
             // .xls, and .xlsx files that are password-protected (an OLE2 envelope)
             case OLE2 -> new PoiWorkbookReader(parser).read(new ByteArrayInputStream(content));
-            case UNKNOWN -> throw new UploadException(CsvTableReader.isText(content)
-                    ? "The file is named as an Excel workbook but holds text, as a CSV file"
-                            + " does: give it its .csv name and upload it again."
-                    : "The file is not an Excel workbook (its content is not a format the"
-                            + " product reads); upload an .xlsx, .xls or .csv file.");
             default -> throw new UploadException("The file is not an Excel workbook (its content"
                     + " is " + describe(magic) + "); upload an .xlsx, .xls or .csv file.");
         };
@@ -482,6 +481,7 @@ public class UploadService {
             case PDF -> "a PDF document";
             case HTML -> "a web page";
             case XML -> "XML";
+            case UNKNOWN -> "not a format the product reads";
             default -> magic.name();
         };
     }
